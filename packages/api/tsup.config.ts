@@ -1,0 +1,4 @@
+import { defineConfig } from "tsup";
+import { defineBuild } from "../../tsup.base.ts";
+
+export default defineConfig(defineBuild(process.cwd()));

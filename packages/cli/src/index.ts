@@ -1,0 +1,7 @@
+/**
+ * The g4f command: chat with any provider, list providers and cookies, serve an OpenAI-compatible API, run the demo.
+ *
+ * @packageDocumentation
+ */
+
+export { VERSION } from "./version.js";
