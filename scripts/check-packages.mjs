@@ -46,10 +46,10 @@ try {
     ...manifests.map(({ manifest }, index) => `  ${JSON.stringify(manifest.name)}: m${index},`),
     "};",
     "for (const [name, module] of Object.entries(loaded)) {",
-    "  if (typeof module.VERSION !== 'string' || module.VERSION.includes('dev')) throw new Error(`${name}: VERSION not baked in`);",
+    "  if (typeof module.VERSION !== 'string' || module.VERSION.includes('dev')) throw new Error(name + ': VERSION not baked in');",
     "}",
     readFileSync(join(root, "scripts", "pack-smoke.mjs"), "utf8"),
-    "console.log(`ok on node ${process.version}: ${Object.keys(loaded).length} packages`);",
+    "console.log('ok on node ' + process.version + ': ' + Object.keys(loaded).length + ' packages');",
   ].join("\n");
   writeFileSync(join(project, "check.mjs"), script);
 

@@ -1,0 +1,26 @@
+/** One server-sent event, as parsed by eventsource-parser. */
+export interface ServerSentEvent {
+  /** The `event:` field; `undefined` for the default `message` type. */
+  event?: string | undefined;
+  /** The `data:` lines joined with `\n`. */
+  data: string;
+  /** The `id:` field, when sent. */
+  id?: string | undefined;
+}
+
+/** Options of {@link readEventStream}. */
+export interface ReadEventStreamOptions {
+  /** Provider name, used in errors. */
+  provider: string;
+  /** Stops reading and cancels the body; the error is the signal's reason (typed) or an `AbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Max ms until the first bytes arrive. */
+  firstChunkTimeout?: number | undefined;
+  /** Max idle ms between chunks (comments and pings count as activity). */
+  betweenChunksTimeout?: number | undefined;
+  /**
+   * Max characters buffered for one line or event before the stream is rejected.
+   * @defaultValue 8_388_608
+   */
+  maxBufferSize?: number | undefined;
+}

@@ -1,0 +1,320 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  AbortError,
+  closeHttpConnections,
+  createHttpClient,
+  type DebugEvent,
+  InvalidResponseError,
+  MissingAuthError,
+  NetworkError,
+  RateLimitError,
+  ResponseStatusError,
+  readEventStream,
+  StreamError,
+  TimeoutError,
+} from "../src/index.js";
+import { startTestServer, type TestServer } from "../src/testing.js";
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+const routes = new Map<string, Handler>();
+const hits = new Map<string, number>();
+const stalled: ServerResponse[] = [];
+let server: TestServer;
+let connections = 0;
+
+function route(path: string, handler: Handler): string {
+  routes.set(path, handler);
+  hits.set(path, 0);
+  return path;
+}
+
+beforeAll(async () => {
+  server = await startTestServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://x").pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const handler = routes.get(path);
+    if (handler === undefined) {
+      response.statusCode = 404;
+      response.end("no route");
+      return;
+    }
+    handler(request, response);
+  });
+  server.server.on("connection", () => {
+    connections++;
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  for (const response of stalled.splice(0)) response.destroy();
+});
+
+afterAll(async () => {
+  await closeHttpConnections();
+  await server.close();
+});
+
+function client(options: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
+  return createHttpClient({
+    provider: "Test",
+    baseUrl: server.url,
+    proxy: null,
+    retry: { minDelayMs: 1, maxDelayMs: 50 },
+    ...options,
+  });
+}
+
+async function failure(run: Promise<unknown>): Promise<unknown> {
+  return run.then(
+    () => expect.unreachable("expected a failure"),
+    (error: unknown) => error,
+  );
+}
+
+describe("createHttpClient", () => {
+  it("sends JSON, query and a g4f user agent, and parses JSON", async () => {
+    const path = route("/echo", (request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => {
+        body += chunk.toString("utf8");
+      });
+      request.on("end", () => {
+        response.setHeader("content-type", "application/json");
+        response.end(
+          JSON.stringify({
+            method: request.method,
+            url: request.url,
+            body,
+            ua: request.headers["user-agent"],
+            type: request.headers["content-type"],
+          }),
+        );
+      });
+    });
+    const result = await client().json<Record<string, string>>(path, {
+      json: { a: 1 },
+      query: { chat_id: "c 1" },
+    });
+    expect(result).toMatchObject({ method: "POST", body: '{"a":1}', type: "application/json" });
+    expect(result.url).toMatch(/^\/echo\?chat_id=c(\+|%20)1$/);
+    expect(result.ua).toMatch(/^g4f-ts\/\d+\.\d+\.\d+/);
+    const custom = await client({ userAgent: "Mozilla/5.0 test" }).json<Record<string, string>>(path, {
+      method: "POST",
+    });
+    expect(custom.ua).toBe("Mozilla/5.0 test");
+  });
+
+  it("reuses one keep-alive connection for sequential requests", async () => {
+    const path = route("/keepalive", (_request, response) => response.end("ok"));
+    const http = client();
+    await (await http.request(path)).text();
+    const before = connections;
+    for (let index = 0; index < 5; index++) await (await http.request(path)).text();
+    await (await client().request(path)).text();
+    expect(connections - before).toBe(0);
+    expect(hits.get(path)).toBe(7);
+  });
+
+  it("times out a stalled server with TimeoutError('request') and retries idempotent requests", async () => {
+    const path = route("/stall", (_request, response) => {
+      stalled.push(response);
+    });
+    const error = await failure(
+      client({ timeouts: { request: 20 }, retry: { retries: 2, minDelayMs: 1 } }).request(path),
+    );
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).timeout).toBe("request");
+    expect(hits.get(path)).toBe(3);
+  });
+
+  it("does not retry a non-idempotent request", async () => {
+    const path = route("/stall-post", (_request, response) => {
+      stalled.push(response);
+    });
+    const error = await failure(client({ timeouts: { request: 20 } }).request(path, { method: "POST" }));
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(hits.get(path)).toBe(1);
+  });
+
+  it("aborts a stalled request with AbortError carrying the caller's reason", async () => {
+    const path = route("/stall-abort", (_request, response) => {
+      stalled.push(response);
+      controller.abort("caller stop");
+    });
+    const controller = new AbortController();
+    const error = await failure(client({ signal: controller.signal }).request(path));
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect((error as AbortError).cause).toBe("caller stop");
+    expect(hits.get(path)).toBe(1);
+  });
+
+  it("reports a connection dropped mid-stream as StreamError after the events that arrived", async () => {
+    const path = route("/drop", (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write("data: one\n\n", () => setImmediate(() => response.socket?.destroy()));
+    });
+    const response = await client().request(path);
+    const events: string[] = [];
+    const error = await (async () => {
+      for await (const event of readEventStream(response, { provider: "Test" })) events.push(event.data);
+    })().catch((caught: unknown) => caught);
+    expect(events).toEqual(["one"]);
+    expect(StreamError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^Test: /);
+  });
+
+  it("reports a body dropped while reading JSON as StreamError", async () => {
+    const path = route("/drop-json", (_request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      response.write('{"partial":', () => setImmediate(() => response.socket?.destroy()));
+    });
+    expect(StreamError.isInstance(await failure(client().json(path, { method: "POST" })))).toBe(true);
+  });
+
+  it("retries a 429 with Retry-After 0 and succeeds", async () => {
+    let count = 0;
+    const path = route("/limited-once", (_request, response) => {
+      count++;
+      if (count === 1) {
+        response.writeHead(429, { "retry-after": "0" });
+        response.end("slow down");
+      } else response.end("fine");
+    });
+    const events: DebugEvent[] = [];
+    const response = await client({ onDebug: (event) => events.push(event) }).request(path);
+    expect(await response.text()).toBe("fine");
+    expect(hits.get(path)).toBe(2);
+    expect(events.filter((event) => event.type === "retry")).toHaveLength(1);
+  });
+
+  it("waits exactly the Retry-After delay before retrying (fake timers)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const path = route("/limited-wait", (_request, response) => {
+      if (hits.get(path) === 1) {
+        response.writeHead(429, { "retry-after": "2" });
+        response.end();
+      } else response.end("done");
+    });
+    let retried: () => void = () => undefined;
+    const retryScheduled = new Promise<void>((resolve) => {
+      retried = resolve;
+    });
+    const pending = client({
+      retry: { retries: 1, maxDelayMs: 5_000 },
+      timeouts: { request: 0 },
+      onDebug: (event) => event.type === "retry" && retried(),
+    }).request(path);
+    await retryScheduled;
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(hits.get(path)).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    vi.useRealTimers();
+    expect(await (await pending).text()).toBe("done");
+    expect(hits.get(path)).toBe(2);
+  });
+
+  it("surfaces a Retry-After longer than maxDelayMs without waiting", async () => {
+    const path = route("/limited-long", (_request, response) => {
+      response.writeHead(429, { "retry-after": "120" });
+      response.end();
+    });
+    const error = await failure(client().request(path));
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect((error as RateLimitError).retryAfter).toBe(120);
+    expect(hits.get(path)).toBe(1);
+  });
+
+  it("does not retry a 429 or 503 on POST, but does when marked idempotent", async () => {
+    const limited = route("/limited-post", (_request, response) => {
+      response.writeHead(429, { "retry-after": "0" });
+      response.end();
+    });
+    expect(RateLimitError.isInstance(await failure(client().request(limited, { method: "POST" })))).toBe(
+      true,
+    );
+    expect(hits.get(limited)).toBe(1);
+    const unavailable = route("/unavailable", (_request, response) => {
+      response.statusCode = 503;
+      response.end("down");
+    });
+    await failure(client().request(unavailable, { method: "POST" }));
+    expect(hits.get(unavailable)).toBe(1);
+    await failure(client().request(unavailable, { method: "POST", idempotent: true }));
+    expect(hits.get(unavailable)).toBe(1 + 3);
+    await failure(client({ retry: false }).request(unavailable));
+    expect(hits.get(unavailable)).toBe(1 + 3 + 1);
+  });
+
+  it("maps statuses to typed errors with step and a short excerpt, and honours mapError", async () => {
+    const path = route("/status", (request, response) => {
+      const status = Number(new URL(request.url ?? "/", "http://x").searchParams.get("s"));
+      response.statusCode = status;
+      response.end(`error body ${"x".repeat(500)}`);
+    });
+    const http = client({ retry: false });
+    const auth = await failure(http.request(path, { query: { s: "401" } }));
+    expect(MissingAuthError.isInstance(auth)).toBe(true);
+    expect((auth as MissingAuthError).statusCode).toBe(401);
+    const notFound = await failure(http.request(path, { query: { s: "404" }, step: "create chat" }));
+    expect(ResponseStatusError.isInstance(notFound)).toBe(true);
+    expect((notFound as ResponseStatusError).step).toBe("create chat");
+    expect((notFound as ResponseStatusError).bodyExcerpt).toHaveLength(200);
+    expect((notFound as Error).message).toMatch(
+      /^Test: The server answered HTTP 404 during create chat\. Body starts with: error body x/,
+    );
+    const mapped = client({
+      retry: false,
+      mapError: ({ status }) =>
+        status === 404 ? new InvalidResponseError({ provider: "Test", message: "chat is gone" }) : undefined,
+    });
+    expect(((await failure(mapped.request(path, { query: { s: "404" } }))) as Error).message).toBe(
+      "chat is gone",
+    );
+    expect(ResponseStatusError.isInstance(await failure(mapped.request(path, { query: { s: "500" } })))).toBe(
+      true,
+    );
+  });
+
+  it("names the step when a body is not JSON", async () => {
+    const path = route("/html", (_request, response) => {
+      response.setHeader("content-type", "text/html");
+      response.end("<html>captcha</html>");
+    });
+    const error = await failure(client().json(path, { step: "create chat" }));
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect((error as InvalidResponseError).step).toBe("create chat");
+    expect((error as Error).message).toMatch(
+      /expected JSON during create chat but got 20 chars of text\/html/,
+    );
+  });
+
+  it("reports an unreachable host as NetworkError", async () => {
+    const closed = await startTestServer(() => undefined);
+    const url = closed.url;
+    await closed.close();
+    const error = await failure(
+      createHttpClient({ provider: "Test", baseUrl: url, proxy: null, retry: false }).request("/"),
+    );
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it("enforces body idle timeouts when set", async () => {
+    const path = route("/slow-body", (_request, response) => {
+      stalled.push(response);
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write("data: first\n\n");
+    });
+    const response = await client({ timeouts: { betweenChunks: 20 } }).request(path);
+    const events: string[] = [];
+    const error = await (async () => {
+      for await (const event of readEventStream(response, { provider: "Test" })) events.push(event.data);
+    })().catch((caught: unknown) => caught);
+    expect(events).toEqual(["first"]);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).timeout).toBe("betweenChunks");
+  });
+});
