@@ -11,6 +11,7 @@ const packageNames = readdirSync(packagesDir, { withFileTypes: true })
 // (Tests that run a built bin, such as the CLI's, rely on `pnpm test` building first.)
 const sourceAliases = [
   { find: /^@g4f\/core\/testing$/, replacement: `${packagesDir}core/src/testing.ts` },
+  { find: /^@g4f\/cookies\/testing$/, replacement: `${packagesDir}cookies/src/testing.ts` },
   ...packageNames.map((name) => ({
     find: new RegExp(`^@g4f/${name === "provider-openassistant" ? "provider-openassistant" : name}$`),
     replacement: `${packagesDir}${name}/src/index.ts`,
