@@ -4,4 +4,8 @@
  * @packageDocumentation
  */
 
+export { createCookieRecord, maskValue } from "./cookie-record.js";
+export * from "./errors/index.js";
+export * from "./match/index.js";
+export type * from "./types.js";
 export { VERSION } from "./version.js";
