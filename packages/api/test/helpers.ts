@@ -75,7 +75,7 @@ export function createGatedProvider(name = "Gated"): GatedProvider {
       signal?.addEventListener(
         "abort",
         () => {
-          controls.aborts++;
+          (Gated as unknown as { aborts: number }).aborts++;
           reject(signal.reason);
         },
         { once: true },
@@ -98,7 +98,7 @@ export function createGatedProvider(name = "Gated"): GatedProvider {
         await untilReleased(2, options.signal);
         yield "c";
       } finally {
-        controls.cleanups++;
+        (Gated as unknown as { cleanups: number }).cleanups++;
       }
     }
   }
