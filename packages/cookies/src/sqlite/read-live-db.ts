@@ -1,0 +1,98 @@
+import type { Stats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { CookieStoreReadError } from "../errors/cookie-store-read-error.js";
+import type { FileStamp } from "../types.js";
+import { applyWal } from "./apply-wal.js";
+
+/** Options of {@link readLiveDb}. */
+export interface ReadLiveDbOptions {
+  /** Aborts the read; it then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** How many times to re-read when a file changed while being read. @defaultValue 3 */
+  retries?: number;
+}
+
+/** The bytes of a live database with its WAL applied, and the files that were read. */
+export interface LiveDbImage {
+  /** The database image, committed WAL frames applied. */
+  bytes: Uint8Array;
+  /** Stamps of the DB and its `-wal` (size and mtime -1 when the `-wal` does not exist). */
+  files: FileStamp[];
+}
+
+const missing = (path: string): FileStamp => ({ path, mtimeMs: -1, size: -1 });
+const stampOf = (path: string, stats: Stats | undefined): FileStamp =>
+  stats === undefined ? missing(path) : { path, mtimeMs: stats.mtimeMs, size: stats.size };
+const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size;
+
+/**
+ * Reads a database a running browser may hold open, without opening it with SQLite, locking it
+ * or writing anything: the file and its `-wal` are read into memory, both are stat'ed before and
+ * after, and the pair is read again (up to `retries` times) when either changed meanwhile. The
+ * committed WAL frames are then applied in memory ({@link applyWal}). The `-shm` is never read.
+ *
+ * @param path - the database file, e.g. `…/Default/Network/Cookies` or `…/cookies.sqlite`.
+ * @param options - `signal`, `retries`.
+ * @returns the image and the file stamps (for cache invalidation).
+ * @throws CookieStoreReadError with reason `not-found`, `locked` (EBUSY/EPERM: a Windows share
+ *   lock) or `permission` (EACCES).
+ */
+export async function readLiveDb(path: string, options: ReadLiveDbOptions = {}): Promise<LiveDbImage> {
+  const { signal } = options;
+  const walPath = `${path}-wal`;
+  const attempts = 1 + (options.retries ?? 3);
+  for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
+    const before = await stampBoth(path, walPath);
+    const db = (await readWhole(path, true, signal)) ?? new Uint8Array();
+    const wal = (await readWhole(walPath, false, signal)) ?? new Uint8Array();
+    const after = await stampBoth(path, walPath);
+    const stable =
+      before.every((stamp, index) => sameStamp(stamp, after[index]!)) && db.length === after[0]!.size;
+    // A browser writing meanwhile: read the pair again. The WAL checks keep a late read safe anyway.
+    if (stable || attempt >= attempts) return { bytes: applyWal(db, wal), files: after };
+  }
+}
+
+async function stampBoth(path: string, walPath: string): Promise<FileStamp[]> {
+  return [stampOf(path, await statFile(path, true)), stampOf(walPath, await statFile(walPath, false))];
+}
+
+async function statFile(path: string, required: boolean): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw toReadError(path, error);
+  }
+}
+
+async function readWhole(
+  path: string,
+  required: boolean,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path, signal === undefined ? {} : { signal });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (!required && (error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw toReadError(path, error);
+  }
+}
+
+function toReadError(path: string, error: unknown): CookieStoreReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR")
+    return new CookieStoreReadError({ reason: "not-found", path, cause: error });
+  if (code === "EBUSY" || code === "EPERM") {
+    return new CookieStoreReadError({
+      reason: "locked",
+      path,
+      cause: error,
+      message: `Cannot read ${path}: another program holds it locked. Close the browser, or use Firefox or a cookie file.`,
+    });
+  }
+  if (code === "EACCES") return new CookieStoreReadError({ reason: "permission", path, cause: error });
+  return new CookieStoreReadError({ reason: "malformed", path, cause: error });
+}
