@@ -54,15 +54,16 @@ interface WindowsPaths {
   roaming: string;
 }
 
-const firefoxLike = (folder: string, appId: string): Row["linux"] => ({ home, flatpak }) => [
-  join(home, folder),
-  flatpak(appId, folder),
-];
+const firefoxLike =
+  (folder: string, appId: string): Row["linux"] =>
+  ({ home, flatpak }) => [join(home, folder), flatpak(appId, folder)];
 
-const chromiumLinux = (folders: string[], appId: string): Row["linux"] => ({ config, flatpak }) => [
-  ...folders.map((folder) => join(config, folder)),
-  flatpak(appId, "config", folders[0]!),
-];
+const chromiumLinux =
+  (folders: string[], appId: string): Row["linux"] =>
+  ({ config, flatpak }) => [
+    ...folders.map((folder) => join(config, folder)),
+    flatpak(appId, "config", folders[0]!),
+  ];
 
 const table: Record<BrowserName, Row> = {
   g4f: {
@@ -111,7 +112,10 @@ const table: Record<BrowserName, Row> = {
     label: "Chrome",
     safeStorage: ["Chrome", "Chrome"],
     secretTool: "chrome",
-    linux: chromiumLinux(["google-chrome", "google-chrome-beta", "google-chrome-unstable"], "com.google.Chrome"),
+    linux: chromiumLinux(
+      ["google-chrome", "google-chrome-beta", "google-chrome-unstable"],
+      "com.google.Chrome",
+    ),
     darwin: [join("Google", "Chrome")],
     win32: ({ local }) => [join(local, "Google", "Chrome", "User Data")],
   },
@@ -160,7 +164,10 @@ const table: Record<BrowserName, Row> = {
     label: "Edge",
     safeStorage: ["Microsoft Edge", "Chromium"],
     secretTool: "chromium",
-    linux: chromiumLinux(["microsoft-edge", "microsoft-edge-beta", "microsoft-edge-dev"], "com.microsoft.Edge"),
+    linux: chromiumLinux(
+      ["microsoft-edge", "microsoft-edge-beta", "microsoft-edge-dev"],
+      "com.microsoft.Edge",
+    ),
     darwin: ["Microsoft Edge"],
     win32: ({ local }) => [join(local, "Microsoft", "Edge", "User Data")],
   },
@@ -215,7 +222,8 @@ export function browserInfo(browser: BrowserName, platform: NodeJS.Platform): Br
 export async function browserRoots(browser: BrowserName, options: BrowserRootsOptions): Promise<string[]> {
   const { platform, home, env } = options;
   const row = table[browser];
-  if (platform === "darwin") return row.darwin.map((folder) => join(home, "Library", "Application Support", folder));
+  if (platform === "darwin")
+    return row.darwin.map((folder) => join(home, "Library", "Application Support", folder));
   if (platform === "win32") {
     const local = env.LOCALAPPDATA ?? join(home, "AppData", "Local");
     const roaming = env.APPDATA ?? join(home, "AppData", "Roaming");

@@ -28,7 +28,10 @@ export async function findChromiumProfiles(
   let localState: unknown;
   let files: FileStamp[] = [];
   try {
-    const text = await readFile(localStatePath, { encoding: "utf8", ...(signal === undefined ? {} : { signal }) });
+    const text = await readFile(localStatePath, {
+      encoding: "utf8",
+      ...(signal === undefined ? {} : { signal }),
+    });
     const stats = await stat(localStatePath);
     files = [{ path: localStatePath, mtimeMs: stats.mtimeMs, size: stats.size }];
     localState = JSON.parse(text);
@@ -39,10 +42,17 @@ export async function findChromiumProfiles(
 
   const names: string[] = [];
   const add = (name: unknown): void => {
-    if (typeof name === "string" && name !== "" && !name.includes("/") && !name.includes("\\") && !names.includes(name))
+    if (
+      typeof name === "string" &&
+      name !== "" &&
+      !name.includes("/") &&
+      !name.includes("\\") &&
+      !names.includes(name)
+    )
       names.push(name);
   };
-  const profile = (localState as { profile?: { last_used?: unknown; info_cache?: unknown } } | undefined)?.profile;
+  const profile = (localState as { profile?: { last_used?: unknown; info_cache?: unknown } } | undefined)
+    ?.profile;
   add(profile?.last_used);
   if (typeof profile?.info_cache === "object" && profile.info_cache !== null) {
     for (const name of Object.keys(profile.info_cache)) add(name);

@@ -85,12 +85,26 @@ export async function decryptChromiumRows(
     } else if (context.platform === "win32" && scheme === "dpapi") {
       decrypted = await decryptWindowsDpapi(subset, context, warn);
     } else if (context.platform === "darwin" && scheme === "v10") {
-      decrypted = await decryptWithPasswords(subset, context, macCandidates(context), macIterations, "keychain", warn);
+      decrypted = await decryptWithPasswords(
+        subset,
+        context,
+        macCandidates(context),
+        macIterations,
+        "keychain",
+        warn,
+      );
     } else if (context.platform !== "darwin" && context.platform !== "win32" && scheme === "v10") {
       const builtIn = [async () => linuxBuiltInPassword, async () => ""];
       decrypted = await decryptWithPasswords(subset, context, builtIn, linuxIterations, "built-in", warn);
     } else if (context.platform !== "darwin" && context.platform !== "win32" && scheme === "v11") {
-      decrypted = await decryptWithPasswords(subset, context, linuxCandidates(context), linuxIterations, "keyring", warn);
+      decrypted = await decryptWithPasswords(
+        subset,
+        context,
+        linuxCandidates(context),
+        linuxIterations,
+        "keyring",
+        warn,
+      );
     } else {
       warn({ code: "DECRYPT_FAILED", count: subset.length, error: corrupt(context, subset.length, scheme) });
       continue;
@@ -175,7 +189,9 @@ async function decryptWithPasswords(
     warn({
       code: unavailable ? "KEYRING_UNAVAILABLE" : "DECRYPT_FAILED",
       count: pending.length,
-      error: unavailable ? keyringUnavailable(context, pending.length, kind) : wrongKey(context, pending.length, kind),
+      error: unavailable
+        ? keyringUnavailable(context, pending.length, kind)
+        : wrongKey(context, pending.length, kind),
     });
   }
   return results;
@@ -207,7 +223,11 @@ async function decryptWindowsGcm(
     );
   }
   if (key?.length !== 32) {
-    warn({ code: "KEYRING_UNAVAILABLE", count: rows.length, error: dpapiUnavailable(context, rows.length, blob) });
+    warn({
+      code: "KEYRING_UNAVAILABLE",
+      count: rows.length,
+      error: dpapiUnavailable(context, rows.length, blob),
+    });
     return rows.map(() => undefined);
   }
   const results = rows.map((row) => tryDecrypt(row, key, context.metaVersion));
@@ -226,15 +246,22 @@ async function decryptWindowsDpapi(
   for (const row of rows) {
     let plain: Uint8Array | undefined;
     try {
-      plain = secrets.windowsDpapi === undefined ? undefined : await secrets.windowsDpapi(row.encrypted, signal);
+      plain =
+        secrets.windowsDpapi === undefined ? undefined : await secrets.windowsDpapi(row.encrypted, signal);
     } catch {
       if (signal?.aborted) throw signal.reason;
     }
-    results.push(plain === undefined ? undefined : stripDigestIfPresent(plain, row.hostKey, context.metaVersion));
+    results.push(
+      plain === undefined ? undefined : stripDigestIfPresent(plain, row.hostKey, context.metaVersion),
+    );
   }
   const failed = results.filter((value) => value === undefined).length;
   if (failed > 0) {
-    warn({ code: "KEYRING_UNAVAILABLE", count: failed, error: dpapiUnavailable(context, failed, new Uint8Array(1)) });
+    warn({
+      code: "KEYRING_UNAVAILABLE",
+      count: failed,
+      error: dpapiUnavailable(context, failed, new Uint8Array(1)),
+    });
   }
   return results;
 }

@@ -56,7 +56,11 @@ function profilesFromIni(root: string, text: string): Listed[] {
     const path = section.values.Path;
     if (!/^Profile\d+$/.test(section.name) || path === undefined || path === "") continue;
     const dir = resolve(path, section.values.IsRelative === "1");
-    listed.push({ dir, isDefault: section.values.Default === "1", isInstallDefault: installDefaults.has(dir) });
+    listed.push({
+      dir,
+      isDefault: section.values.Default === "1",
+      isInstallDefault: installDefaults.has(dir),
+    });
   }
   return listed;
 }

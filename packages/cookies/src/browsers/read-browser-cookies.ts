@@ -1,3 +1,5 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import { CookieError } from "../errors/cookie-error.js";
 import { CookieStoreReadError } from "../errors/cookie-store-read-error.js";
 import { MissingRequirementsError } from "../errors/missing-requirements-error.js";
@@ -15,8 +17,6 @@ import { findFirefoxProfiles } from "./firefox-profiles.js";
 import type { ProfileLocation } from "./profile-location.js";
 import { type BrowserDbResult, readChromiumCookies } from "./read-chromium-cookies.js";
 import { readFirefoxCookies } from "./read-firefox-cookies.js";
-import { join } from "node:path";
-import { stat } from "node:fs/promises";
 
 /** Options of {@link readBrowserCookies}. */
 export interface ReadBrowserCookiesOptions {
@@ -72,7 +72,10 @@ export interface BrowserCookiesResult {
  *   now: Date.now(), onWarning: () => {} });
  * ```
  */
-export async function readBrowserCookies(host: string, options: ReadBrowserCookiesOptions): Promise<BrowserCookiesResult> {
+export async function readBrowserCookies(
+  host: string,
+  options: ReadBrowserCookiesOptions,
+): Promise<BrowserCookiesResult> {
   const { signal } = options;
   const cookies: CookieRecord[] = [];
   const files: FileStamp[] = [];
@@ -108,7 +111,9 @@ async function readRoot(
     signal?.throwIfAborted();
     const source = `${info.browser} '${profile.name}'`;
     const dbPath =
-      info.family === "firefox" ? await existingFile(join(profile.dir, "cookies.sqlite")) : await findChromiumCookieDb(profile.dir);
+      info.family === "firefox"
+        ? await existingFile(join(profile.dir, "cookies.sqlite"))
+        : await findChromiumCookieDb(profile.dir);
     if (dbPath === undefined) {
       warnNotFound(options, source, profile, info);
       continue;
@@ -151,7 +156,9 @@ function readProfileDb(
     localState,
     env: options.env,
     onWarning: options.onWarning,
-    ...(options.safeStoragePassword === undefined ? {} : { safeStoragePassword: options.safeStoragePassword }),
+    ...(options.safeStoragePassword === undefined
+      ? {}
+      : { safeStoragePassword: options.safeStoragePassword }),
     ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
   });
 }
@@ -161,7 +168,12 @@ function selectProfiles(found: ProfileLocation[], wanted: readonly string[] | un
   return wanted.flatMap((name) => found.filter((profile) => profile.name === name));
 }
 
-function warnNotFound(options: ReadBrowserCookiesOptions, source: string, profile: ProfileLocation, info: BrowserInfo): void {
+function warnNotFound(
+  options: ReadBrowserCookiesOptions,
+  source: string,
+  profile: ProfileLocation,
+  info: BrowserInfo,
+): void {
   const error = new CookieStoreReadError({
     reason: "not-found",
     path: profile.dir,

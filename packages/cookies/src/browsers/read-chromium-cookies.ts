@@ -7,8 +7,8 @@ import type { BrowserName, CookieRecord, CookieWarning, FileStamp, SecretProvide
 import { browserInfo } from "./browser-table.js";
 import { decryptChromiumRows, type EncryptedRow } from "./decrypt-chromium-rows.js";
 import { osSecretProvider } from "./secrets/os-secret-provider.js";
-import { byteString, bytesOf, numberOrUndefined, tableColumns } from "./sql-row.js";
 import { hostPrefilter } from "./sql-prefilter.js";
+import { byteString, bytesOf, numberOrUndefined, tableColumns } from "./sql-row.js";
 import { toMalformed } from "./to-malformed.js";
 
 /** Options of {@link readChromiumCookies}. */
@@ -69,7 +69,10 @@ const sameSiteNames = { 0: "none", 1: "lax", 2: "strict" } as const;
  *   { host: "open-assistant.io", browser: "chromium", platform: "linux" });
  * ```
  */
-export async function readChromiumCookies(path: string, options: ReadChromiumCookiesOptions): Promise<BrowserDbResult> {
+export async function readChromiumCookies(
+  path: string,
+  options: ReadChromiumCookiesOptions,
+): Promise<BrowserDbResult> {
   const { signal } = options;
   const image = await readLiveDb(path, signal === undefined ? {} : { signal });
   const db = await openDb(image.bytes);
@@ -185,10 +188,13 @@ async function decryptValues(
   metaVersion: number,
   options: ReadChromiumCookiesOptions,
 ): Promise<(string | undefined)[]> {
-  const values: (string | undefined)[] = rows.map((row) => (row.encrypted.length === 0 ? row.plainValue : undefined));
+  const values: (string | undefined)[] = rows.map((row) =>
+    row.encrypted.length === 0 ? row.plainValue : undefined,
+  );
   const encrypted: { index: number; row: EncryptedRow }[] = [];
   rows.forEach((row, index) => {
-    if (row.encrypted.length > 0) encrypted.push({ index, row: { encrypted: row.encrypted, hostKey: row.hostKey } });
+    if (row.encrypted.length > 0)
+      encrypted.push({ index, row: { encrypted: row.encrypted, hostKey: row.hostKey } });
   });
   if (encrypted.length === 0) return values;
   const platform = options.platform ?? process.platform;

@@ -5,8 +5,8 @@ import { openDb, type SqliteDb } from "../sqlite/open-db.js";
 import { readLiveDb } from "../sqlite/read-live-db.js";
 import type { BrowserName, CookieRecord } from "../types.js";
 import type { BrowserDbResult } from "./read-chromium-cookies.js";
-import { byteString, numberOrUndefined, tableColumns } from "./sql-row.js";
 import { hostPrefilter } from "./sql-prefilter.js";
+import { byteString, numberOrUndefined, tableColumns } from "./sql-row.js";
 import { toMalformed } from "./to-malformed.js";
 
 /** Options of {@link readFirefoxCookies}. */
@@ -48,7 +48,10 @@ const surelyMilliseconds = 1e11;
  * const { cookies } = await readFirefoxCookies(`${profileDir}/cookies.sqlite`, { host: "open-assistant.io" });
  * ```
  */
-export async function readFirefoxCookies(path: string, options: ReadFirefoxCookiesOptions): Promise<BrowserDbResult> {
+export async function readFirefoxCookies(
+  path: string,
+  options: ReadFirefoxCookiesOptions,
+): Promise<BrowserDbResult> {
   const image = await readLiveDb(path, options.signal === undefined ? {} : { signal: options.signal });
   const db = await openDb(image.bytes);
   try {
@@ -96,7 +99,11 @@ function queryCookies(db: SqliteDb, path: string, options: ReadFirefoxCookiesOpt
           ? expiry
           : expiry * 1000;
     if (expires !== undefined && expires <= now) continue;
-    if (!domainMatches({ domain, hostOnly }, options.host, { includeSubdomains: options.includeSubdomains ?? false }))
+    if (
+      !domainMatches({ domain, hostOnly }, options.host, {
+        includeSubdomains: options.includeSubdomains ?? false,
+      })
+    )
       continue;
     const sameSite = sameSiteNames[Number(cells[7]) as keyof typeof sameSiteNames];
     const created = numberOrUndefined(cells[8]);

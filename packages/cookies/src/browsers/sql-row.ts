@@ -2,7 +2,8 @@ import type { SqlValue } from "../sqlite/open-db.js";
 
 /** A BLOB/TEXT cell as a byte string (latin1: one code unit per byte). @internal */
 export function byteString(value: SqlValue | undefined): string {
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("latin1");
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("latin1");
   if (value === null || value === undefined) return "";
   return String(value);
 }

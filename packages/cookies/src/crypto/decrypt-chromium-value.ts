@@ -40,7 +40,10 @@ const cbcIv = Buffer.alloc(16, 0x20);
  * const value = Buffer.from(bytes).toString("latin1");
  * ```
  */
-export function decryptChromiumValue(encrypted: Uint8Array, options: DecryptChromiumValueOptions): Uint8Array {
+export function decryptChromiumValue(
+  encrypted: Uint8Array,
+  options: DecryptChromiumValueOptions,
+): Uint8Array {
   const scheme = chromiumScheme(encrypted);
   if (scheme === "v20") {
     throw new UnsupportedCookieEncryptionError({ scheme: "v20 (app-bound encryption)", count: 1 });
@@ -64,7 +67,8 @@ export function decryptChromiumValue(encrypted: Uint8Array, options: DecryptChro
 
 function decryptCbc(body: Uint8Array, key: Uint8Array): Uint8Array {
   if (key.length !== 16) throw corrupt(`a ${key.length}-byte key fits neither AES-128-CBC nor AES-256-GCM`);
-  if (body.length === 0 || body.length % 16 !== 0) throw corrupt("the ciphertext is not a whole number of AES blocks");
+  if (body.length === 0 || body.length % 16 !== 0)
+    throw corrupt("the ciphertext is not a whole number of AES blocks");
   try {
     const decipher = createDecipheriv("aes-128-cbc", key, cbcIv);
     return new Uint8Array(Buffer.concat([decipher.update(body), decipher.final()]));
@@ -80,7 +84,9 @@ function decryptGcm(body: Uint8Array, key: Uint8Array): Uint8Array {
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, nonce);
     decipher.setAuthTag(tag);
-    return new Uint8Array(Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()]));
+    return new Uint8Array(
+      Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()]),
+    );
   } catch (error) {
     throw wrongKey("the GCM authentication tag does not match", error);
   }

@@ -13,10 +13,17 @@ async function linuxKeyring(browser: BrowserName, signal?: AbortSignal): Promise
   if (fromLibsecret !== undefined && fromLibsecret !== "") return stripLineBreak(fromLibsecret);
   const fromKwallet = await runSecretCommand(
     "kwallet-query",
-    ["--read-password", `${info.safeStorageName} Safe Storage`, "--folder", `${info.safeStorageName} Keys`, "kdewallet"],
+    [
+      "--read-password",
+      `${info.safeStorageName} Safe Storage`,
+      "--folder",
+      `${info.safeStorageName} Keys`,
+      "kdewallet",
+    ],
     signal === undefined ? {} : { signal },
   );
-  if (fromKwallet === undefined || fromKwallet === "" || /^failed to read/i.test(fromKwallet)) return undefined;
+  if (fromKwallet === undefined || fromKwallet === "" || /^failed to read/i.test(fromKwallet))
+    return undefined;
   return stripLineBreak(fromKwallet);
 }
 
