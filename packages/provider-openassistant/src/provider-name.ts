@@ -1,0 +1,2 @@
+/** The registry name of the provider, used in every error message. */
+export const PROVIDER_NAME = "OpenAssistant";
