@@ -48,7 +48,7 @@ export function createCookieRecord(fields: Omit<CookieRecord, never>): CookieRec
     toJSON: { value: safeView, enumerable: false, writable: false, configurable: false },
     [inspect.custom]: {
       value: (depth: number, options: object): string =>
-        `CookieRecord ${inspect(safeView(), { ...options, depth: depth < 0 ? 0 : depth })}`,
+        `CookieRecord ${inspect(safeView(), { ...options, depth: Math.max(depth, 0) })}`,
       enumerable: false,
       writable: false,
       configurable: false,

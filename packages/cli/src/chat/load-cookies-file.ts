@@ -1,0 +1,52 @@
+import { resolve } from "node:path";
+import * as cookiesModule from "@g4f/cookies";
+import { UsageError } from "../errors/usage-error.js";
+
+type ReadCookieFile = (
+  path: string,
+  domain: string,
+  options?: { signal?: AbortSignal },
+) => Promise<Record<string, string> | { cookies: Array<{ name: string; value: string }> }>;
+
+/**
+ * Reads one cookie file (extension JSON, Playwright storage state, g4f JSON, HAR or cookies.txt)
+ * with @g4f/cookies and keeps the cookies for a domain.
+ * @param path - the file (relative to `cwd`).
+ * @param domain - the provider's cookie domain.
+ * @param options - `cwd` and `signal`.
+ * @returns cookie name to byte-string value.
+ * @throws {@link UsageError} when the file cannot be read or holds no cookie for the domain.
+ */
+export async function loadCookiesFile(
+  path: string,
+  domain: string,
+  options: { cwd: string; signal?: AbortSignal },
+): Promise<Record<string, string>> {
+  const file = resolve(options.cwd, path);
+  const read = (cookiesModule as Record<string, unknown>).readCookieFile as ReadCookieFile | undefined;
+  if (typeof read !== "function")
+    throw new UsageError({ message: "This build of @g4f/cookies cannot read cookie files." });
+  let result: Awaited<ReturnType<ReadCookieFile>>;
+  try {
+    result = await read(file, domain, options.signal === undefined ? {} : { signal: options.signal });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UsageError({
+      message: `Could not read --cookies-file ${path}: ${detail}`,
+      hint: "Pass a JSON (browser extension export or Playwright storage state), HAR or Netscape cookies.txt file.",
+      cause: error,
+    });
+  }
+  const cookies: Record<string, string> = {};
+  const list = Array.isArray((result as { cookies?: unknown }).cookies)
+    ? (result as { cookies: Array<{ name: string; value: string }> }).cookies
+    : undefined;
+  if (list !== undefined) for (const cookie of list) cookies[cookie.name] = cookie.value;
+  else Object.assign(cookies, result);
+  if (Object.keys(cookies).length === 0)
+    throw new UsageError({
+      message: `--cookies-file ${path} holds no cookie for ${domain}.`,
+      hint: `Export the cookies while logged in to ${domain}; \`g4f cookies ${domain}\` shows what other sources hold.`,
+    });
+  return cookies;
+}

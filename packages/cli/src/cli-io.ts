@@ -1,0 +1,65 @@
+/** A stream the CLI writes to: `process.stdout`, `process.stderr` or a test double. */
+export interface CliOutput {
+  /**
+   * Writes a chunk of text.
+   * @param chunk - the text.
+   * @returns whether the chunk was flushed (see `stream.Writable.write`).
+   */
+  write(chunk: string): boolean;
+  /** Whether the stream is a terminal (colour, spinner). */
+  isTTY?: boolean | undefined;
+  /** Terminal width, when it is one. */
+  columns?: number | undefined;
+}
+
+/** The signals the CLI reacts to. */
+export type CliSignal = "SIGINT" | "SIGTERM";
+
+/** Everything the CLI touches outside itself, so it can run in-process in tests. */
+export interface CliIO {
+  /** Where answers and tables go. */
+  stdout: CliOutput;
+  /** Where errors, progress and the spinner go. */
+  stderr: CliOutput;
+  /** Where piped prompts and the interactive chat's input come from. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
+  /** Environment variables (`G4F_PROXY`, `G4F_COOKIES_DIR`, `OPENASSISTANT_BASE_URL`, `G4F_DEBUG`, `NO_COLOR`…). */
+  env: Record<string, string | undefined>;
+  /** Folder that relative paths (plugins, cookie files) are resolved against. */
+  cwd: string;
+  /**
+   * Subscribes to a process signal.
+   * @param signal - `SIGINT` or `SIGTERM`.
+   * @param handler - called on each delivery.
+   * @returns a function that unsubscribes.
+   */
+  onSignal(signal: CliSignal, handler: () => void): () => void;
+  /**
+   * Ends the process at once (a second Ctrl-C). In-process runs may throw instead.
+   * @param code - the exit code.
+   */
+  exit(code: number): void;
+}
+
+/**
+ * The real process's streams, environment and signals.
+ * @returns a {@link CliIO} bound to `process`.
+ */
+export function createProcessIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    onSignal(signal, handler) {
+      process.on(signal, handler);
+      return () => {
+        process.off(signal, handler);
+      };
+    },
+    exit(code) {
+      process.exit(code);
+    },
+  };
+}
