@@ -64,10 +64,16 @@ export async function createProgram(context: CliContext, argv: readonly string[]
   const parameters = await findChatParameters(argv, io.env);
 
   const program = new Command("g4f")
-    .description("One streaming chat API over many LLM backends: chat, list providers and cookies, serve, demo")
+    .description(
+      "One streaming chat API over many LLM backends: chat, list providers and cookies, serve, demo",
+    )
     .version(VERSION, "-V, --version")
     .option("--debug", "print stacks and the redacted HTTP exchange on stderr (env G4F_DEBUG)")
-    .option("--plugin <module>", "load a provider plugin (ESM path or package); repeatable (env G4F_PLUGINS)", collectList)
+    .option(
+      "--plugin <module>",
+      "load a provider plugin (ESM path or package); repeatable (env G4F_PLUGINS)",
+      collectList,
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

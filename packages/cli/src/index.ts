@@ -6,7 +6,7 @@
 
 export type { CliIO, CliOutput, CliSignal } from "./cli-io.js";
 export { createProcessIO } from "./cli-io.js";
-export { type ErrorReport, describeError } from "./errors/describe-error.js";
+export { describeError, type ErrorReport } from "./errors/describe-error.js";
 export { ExitCode } from "./errors/exit-codes.js";
 export { UsageError, type UsageErrorOptions } from "./errors/usage-error.js";
 export { runCli } from "./run-cli.js";

@@ -42,7 +42,14 @@ export interface ChatCommandOptions {
 export function createDebugWriter(context: CliContext): (event: DebugEvent) => void {
   return (event) => {
     const { type, method, url, status, elapsedMs, message, ...rest } = event;
-    const head = [type, method, url, status, elapsedMs === undefined ? undefined : `${Math.round(elapsedMs)} ms`, message]
+    const head = [
+      type,
+      method,
+      url,
+      status,
+      elapsedMs === undefined ? undefined : `${Math.round(elapsedMs)} ms`,
+      message,
+    ]
       .filter((item) => item !== undefined && item !== "")
       .join(" ");
     const extra = Object.keys(rest).length === 0 ? "" : ` ${JSON.stringify(rest)}`;
@@ -85,7 +92,9 @@ export async function buildChatOptions(
   }
   if (options.cookiesFile !== undefined) {
     const domain =
-      typeof chatOptions.cookieDomain === "string" ? chatOptions.cookieDomain : getCookieDomain(resolved.provider);
+      typeof chatOptions.cookieDomain === "string"
+        ? chatOptions.cookieDomain
+        : getCookieDomain(resolved.provider);
     chatOptions.cookies = await loadCookiesFile(options.cookiesFile, domain, { cwd: context.io.cwd });
   }
   if (context.debug) chatOptions.onDebug = createDebugWriter(context);

@@ -7,7 +7,10 @@ import { InvalidArgumentError, Option } from "commander";
  * @returns the long option without dashes.
  */
 export function toKebabCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/_/g, "-")
+    .toLowerCase();
 }
 
 function describeType(spec: ParameterSpec): string {
@@ -78,7 +81,8 @@ export function createParameterOptions(
     const flag = toKebabCase(spec.name);
     if (taken.has(flag)) continue;
     const placeholder = spec.type === "boolean" ? "[boolean]" : `<${spec.type}>`;
-    const shownDefault = spec.default === undefined ? "" : ` (provider default: ${JSON.stringify(spec.default)})`;
+    const shownDefault =
+      spec.default === undefined ? "" : ` (provider default: ${JSON.stringify(spec.default)})`;
     const option = new Option(`--${flag} ${placeholder}`, `${spec.description}${shownDefault}`)
       .argParser((text: string) => parseParameterValue(spec, text))
       .helpGroup("Provider options:");

@@ -9,12 +9,16 @@ import { UsageError } from "../errors/usage-error.js";
  * @returns the class, its registry name and the resolved model.
  * @throws {@link UsageError} for an unknown model; `ProviderNotFoundError` (also exit code 2) for an unknown provider.
  */
-export async function resolveChatProvider(spec: string, model: string | undefined): Promise<ResolvedProvider> {
+export async function resolveChatProvider(
+  spec: string,
+  model: string | undefined,
+): Promise<ResolvedProvider> {
   try {
     return await resolveProvider(spec, model);
   } catch (error) {
     if (ModelNotSupportedError.isInstance(error)) {
-      const supported = (error as ModelNotSupportedError & { supportedModels?: readonly string[] }).supportedModels;
+      const supported = (error as ModelNotSupportedError & { supportedModels?: readonly string[] })
+        .supportedModels;
       throw new UsageError({
         message: error.message,
         hint:

@@ -73,12 +73,22 @@ export async function runInteractive(context: CliContext, options: InteractiveOp
     history.push({ role: "user", content: text });
     current = new AbortController();
     stopping = false;
-    const spinner = createSpinner(io.stderr, { enabled: io.stderr.isTTY === true && options.mode !== "json" });
+    const spinner = createSpinner(io.stderr, {
+      enabled: io.stderr.isTTY === true && options.mode !== "json",
+    });
     const state = createAnswerState();
     try {
       spinner.update(`Waiting for ${options.provider}…`);
-      const stream = streamChat(options.provider, history, { ...options.chatOptions, signal: current.signal });
-      await streamAnswer(context, stream.parts(), { mode: options.mode, spinner, provider: options.provider, state });
+      const stream = streamChat(options.provider, history, {
+        ...options.chatOptions,
+        signal: current.signal,
+      });
+      await streamAnswer(context, stream.parts(), {
+        mode: options.mode,
+        spinner,
+        provider: options.provider,
+        state,
+      });
       history.push({ role: "assistant", content: state.text });
     } catch (error) {
       if (state.openLine) io.stdout.write("\n");

@@ -41,7 +41,12 @@ export async function runOneShot(context: CliContext, options: OneShotOptions): 
       ...options.chatOptions,
       signal: controller.signal,
     });
-    await streamAnswer(context, stream.parts(), { mode: options.mode, spinner, provider: options.provider, state });
+    await streamAnswer(context, stream.parts(), {
+      mode: options.mode,
+      spinner,
+      provider: options.provider,
+      state,
+    });
   } catch (error) {
     if (state.openLine) io.stdout.write("\n");
     if (options.mode === "buffer" && state.text !== "") io.stdout.write(`${state.text}\n`);

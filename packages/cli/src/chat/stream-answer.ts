@@ -88,7 +88,8 @@ export async function streamAnswer(
       }
       recordPart(state, part);
       if (mode === "json") writeJson(context, part);
-      if (part.type === "progress" && state.chunks === 0) spinner.update(describeProgress(part, options.provider));
+      if (part.type === "progress" && state.chunks === 0)
+        spinner.update(describeProgress(part, options.provider));
     }
   } finally {
     spinner.stop();

@@ -1,6 +1,5 @@
 import type { Message, ParameterSpec } from "@g4f/core";
 import type { Command } from "commander";
-import type { CliContext } from "../cli-context.js";
 import { buildChatOptions, type ChatCommandOptions } from "../chat/build-chat-options.js";
 import { createParameterOptions } from "../chat/parameter-options.js";
 import { readStdin } from "../chat/read-stdin.js";
@@ -8,6 +7,7 @@ import { resolveChatProvider } from "../chat/resolve-chat-provider.js";
 import { runInteractive } from "../chat/run-interactive.js";
 import { runOneShot } from "../chat/run-one-shot.js";
 import type { OutputMode } from "../chat/stream-answer.js";
+import type { CliContext } from "../cli-context.js";
 import { UsageError } from "../errors/usage-error.js";
 import { collectList, parseDuration } from "../parse/parse-duration.js";
 
@@ -32,7 +32,11 @@ Exit codes: 0 ok, 1 failed at run time, 2 usage error, 130 interrupted (Ctrl-C).
  * @param context - the run's context.
  * @param parameters - the provider parameters to expose as options (from the pre-scanned `--provider`).
  */
-export function addChatCommand(program: Command, context: CliContext, parameters: readonly ParameterSpec[]): void {
+export function addChatCommand(
+  program: Command,
+  context: CliContext,
+  parameters: readonly ParameterSpec[],
+): void {
   const { env } = context.io;
   const command = program
     .command("chat")
@@ -41,7 +45,10 @@ export function addChatCommand(program: Command, context: CliContext, parameters
     .option("-p, --provider <name>", "provider name or Provider:model", env.G4F_PROVIDER ?? DEFAULT_PROVIDER)
     .option("-m, --model <model>", "model or alias (overrides Provider:model)")
     .option("-s, --system <text>", "a system message sent first")
-    .option("--base-url <url>", "where the provider sends requests (OpenAssistant: env OPENASSISTANT_BASE_URL)")
+    .option(
+      "--base-url <url>",
+      "where the provider sends requests (OpenAssistant: env OPENASSISTANT_BASE_URL)",
+    )
     .option("--cookies-file <file>", "a JSON, HAR or cookies.txt file with the site's cookies")
     .option("--cookies-dir <dir>", "folder of cookie files (env G4F_COOKIES_DIR)")
     .option("--browser <name>", "browser to read cookies from; repeatable (firefox, chrome, …)", collectList)
@@ -60,7 +67,8 @@ export function addChatCommand(program: Command, context: CliContext, parameters
     const resolved = await resolveChatProvider(options.provider, options.model);
     const chatOptions = await buildChatOptions(context, resolved, options, parameterOptions);
     const mode: OutputMode = options.json === true ? "json" : options.stream ? "text" : "buffer";
-    const system: Message[] = options.system === undefined ? [] : [{ role: "system", content: options.system }];
+    const system: Message[] =
+      options.system === undefined ? [] : [{ role: "system", content: options.system }];
     let text = words.join(" ").trim();
     const { stdin } = context.io;
     if (text === "" && stdin.isTTY !== true) text = (await readStdin(stdin)).trim();

@@ -27,6 +27,12 @@ function toJson(info: ProviderInfo): Record<string, unknown> {
   };
 }
 
+function describeModels(info: ProviderInfo): string {
+  const others = info.models.filter((model) => model !== info.model);
+  if (others.length <= 3) return [info.model, ...others].filter((model) => model !== "").join(", ");
+  return `${info.model} +${others.length} more (--json lists them)`;
+}
+
 /**
  * Adds `g4f providers [--json] [--working]`.
  * @param program - the root command.
@@ -61,7 +67,7 @@ export function addProvidersCommand(program: Command, context: CliContext): void
         info.url,
         info.needsAuth ? "yes" : "no",
         info.working ? "yes" : "no",
-        info.models.map((model) => (model === info.model ? `${model} (default)` : model)).join(", "),
+        describeModels(info),
       ]);
       stdout.write(formatTable(["NAME", "LABEL", "URL", "AUTH", "WORKING", "MODELS"], rows, out.bold));
       const notWorking = infos.filter((info) => !info.working).length;

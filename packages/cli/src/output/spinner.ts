@@ -19,7 +19,10 @@ export interface Spinner {
  * @param options - `enabled`, and `intervalMs` between frames (default 80).
  * @returns the spinner.
  */
-export function createSpinner(stream: CliOutput, options: { enabled: boolean; intervalMs?: number }): Spinner {
+export function createSpinner(
+  stream: CliOutput,
+  options: { enabled: boolean; intervalMs?: number },
+): Spinner {
   let timer: ReturnType<typeof setInterval> | undefined;
   let frame = 0;
   let text = "";

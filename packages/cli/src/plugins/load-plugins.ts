@@ -70,7 +70,10 @@ export async function loadPlugins(specifiers: readonly string[], cwd: string): P
  * @param env - the environment.
  * @returns specifiers in order, environment first.
  */
-export function findPluginSpecifiers(argv: readonly string[], env: Record<string, string | undefined>): string[] {
+export function findPluginSpecifiers(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): string[] {
   const fromEnv = (env.G4F_PLUGINS ?? "")
     .split(",")
     .map((item) => item.trim())
