@@ -2,7 +2,7 @@ import type { ChatOptions, DebugEvent, ResolvedProvider } from "@g4f/core";
 import type { CliContext } from "../cli-context.js";
 import { getCookieDomain } from "./cookie-domain.js";
 import { loadCookiesFile } from "./load-cookies-file.js";
-import type { ParameterOption } from "./parameter-options.js";
+import { NULL_VALUE, type ParameterOption } from "./parameter-options.js";
 
 /** The chat command's parsed options. */
 export interface ChatCommandOptions {
@@ -88,7 +88,8 @@ export async function buildChatOptions(
     };
   }
   for (const { attribute, parameter } of parameters) {
-    if (options[attribute] !== undefined) chatOptions[parameter] = options[attribute];
+    const value = options[attribute];
+    if (value !== undefined) chatOptions[parameter] = value === NULL_VALUE ? null : value;
   }
   if (options.cookiesFile !== undefined) {
     const domain =

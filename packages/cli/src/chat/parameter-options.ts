@@ -13,6 +13,9 @@ export function toKebabCase(name: string): string {
     .toLowerCase();
 }
 
+/** Stands for `null` inside commander, which treats a parsed `null` as "no value". */
+export const NULL_VALUE: unique symbol = Symbol("g4f.cli.null");
+
 function describeType(spec: ParameterSpec): string {
   return spec.nullable === true ? `${spec.type} or null` : spec.type;
 }
@@ -21,12 +24,12 @@ function describeType(spec: ParameterSpec): string {
  * Converts an option's text to the parameter's declared type.
  * @param spec - the parameter.
  * @param text - what the user typed.
- * @returns the typed value.
+ * @returns the typed value ({@link NULL_VALUE} for `null`).
  * @throws InvalidArgumentError (a usage error) when the text does not fit the type.
  */
 export function parseParameterValue(spec: ParameterSpec, text: string): unknown {
   const value = text.trim();
-  if (spec.nullable === true && value === "null") return null;
+  if (spec.nullable === true && value === "null") return NULL_VALUE;
   switch (spec.type) {
     case "number": {
       const number = Number(value);
