@@ -39,8 +39,12 @@ if (cli) {
   const { execFileSync } = await import("node:child_process");
   const { fileURLToPath } = await import("node:url");
   const bin = fileURLToPath(new URL("./node_modules/@g4f/cli/bin.js", import.meta.url));
-  const output = execFileSync(process.execPath, [bin, "providers", "--json"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const output = execFileSync(process.execPath, [bin, "providers", "--json"], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const names = JSON.parse(output).map((provider) => provider.name);
-  if (!names.includes("OpenAssistant")) throw new Error(`g4f providers --json listed ${JSON.stringify(names)}`);
+  if (!names.includes("OpenAssistant"))
+    throw new Error(`g4f providers --json listed ${JSON.stringify(names)}`);
   if (typeof cli.runCli !== "function") throw new Error("@g4f/cli: runCli is not exported");
 }
