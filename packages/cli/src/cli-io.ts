@@ -12,6 +12,12 @@ export interface CliOutput {
   columns?: number | undefined;
 }
 
+/** Where the CLI reads from: `process.stdin` or a test double. */
+export type CliInput = NodeJS.ReadableStream & {
+  /** Whether the stream is a terminal (then `g4f chat` without text is interactive). */
+  isTTY?: boolean | undefined;
+};
+
 /** The signals the CLI reacts to. */
 export type CliSignal = "SIGINT" | "SIGTERM";
 
@@ -22,7 +28,7 @@ export interface CliIO {
   /** Where errors, progress and the spinner go. */
   stderr: CliOutput;
   /** Where piped prompts and the interactive chat's input come from. */
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
+  stdin: CliInput;
   /** Environment variables (`G4F_PROXY`, `G4F_COOKIES_DIR`, `OPENASSISTANT_BASE_URL`, `G4F_DEBUG`, `NO_COLOR`…). */
   env: Record<string, string | undefined>;
   /** Folder that relative paths (plugins, cookie files) are resolved against. */

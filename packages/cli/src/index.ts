@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export type { CliIO, CliOutput, CliSignal } from "./cli-io.js";
+export type { CliInput, CliIO, CliOutput, CliSignal } from "./cli-io.js";
 export { createProcessIO } from "./cli-io.js";
 export { describeError, type ErrorReport } from "./errors/describe-error.js";
 export { ExitCode } from "./errors/exit-codes.js";
