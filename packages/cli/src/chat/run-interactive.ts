@@ -41,6 +41,7 @@ export async function runInteractive(context: CliContext, options: InteractiveOp
   let history: Message[] = [...base];
   let current: AbortController | undefined;
   let stopping = false;
+  let lineEnded = false;
   const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream, terminal: true });
   const prompt = `${out.cyan(out.bold("you ›"))} `;
   rl.setPrompt(prompt);
@@ -64,6 +65,7 @@ export async function runInteractive(context: CliContext, options: InteractiveOp
       return;
     }
     io.stdout.write("\n");
+    lineEnded = true;
     rl.close();
   };
   rl.on("SIGINT", interrupt);
@@ -111,6 +113,7 @@ export async function runInteractive(context: CliContext, options: InteractiveOp
     const text = line.trim();
     if (text === "") return;
     if (text === "/exit" || text === "/quit") {
+      lineEnded = true;
       rl.close();
       return;
     }
@@ -134,6 +137,8 @@ export async function runInteractive(context: CliContext, options: InteractiveOp
   let closed = false;
   rl.on("close", () => {
     closed = true;
+    // Ctrl-D leaves the cursor after the prompt.
+    if (!lineEnded) io.stdout.write("\n");
     current?.abort(new Error("The chat was closed."));
   });
   rl.on("line", (line) => {

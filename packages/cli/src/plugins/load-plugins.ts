@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,7 +22,9 @@ function looksLikeProvider(value: unknown): value is ProviderClass {
  */
 export function resolvePluginSpecifier(specifier: string, cwd: string): string {
   if (specifier.startsWith("file:")) return specifier;
-  if (specifier.startsWith(".") || isAbsolute(specifier)) return pathToFileURL(resolve(cwd, specifier)).href;
+  // A path that exists wins, so `plugins/my.mjs` works without a leading `./`.
+  if (specifier.startsWith(".") || isAbsolute(specifier) || existsSync(resolve(cwd, specifier)))
+    return pathToFileURL(resolve(cwd, specifier)).href;
   try {
     return pathToFileURL(createRequire(join(cwd, "package.json")).resolve(specifier)).href;
   } catch {
