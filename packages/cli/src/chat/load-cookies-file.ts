@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import * as cookiesModule from "@g4f/cookies";
+import { MissingRequirementsError } from "@g4f/core";
 import { UsageError } from "../errors/usage-error.js";
 
 type ReadCookieFile = (
@@ -25,7 +26,10 @@ export async function loadCookiesFile(
   const file = resolve(options.cwd, path);
   const read = (cookiesModule as Record<string, unknown>).readCookieFile as ReadCookieFile | undefined;
   if (typeof read !== "function")
-    throw new UsageError({ message: "This build of @g4f/cookies cannot read cookie files." });
+    throw new MissingRequirementsError({
+      message:
+        "The installed @g4f/cookies has no readCookieFile(); install a matching version (in the workspace: pnpm build).",
+    });
   let result: Awaited<ReturnType<ReadCookieFile>>;
   try {
     result = await read(file, domain, options.signal === undefined ? {} : { signal: options.signal });

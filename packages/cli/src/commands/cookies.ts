@@ -1,8 +1,9 @@
 import type { CookieRecord, CookieSource, CookieWarning } from "@g4f/cookies";
 import * as cookiesModule from "@g4f/cookies";
+import { MissingRequirementsError } from "@g4f/core";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.js";
-import { UsageError } from "../errors/usage-error.js";
+
 import { formatTable } from "../output/format-table.js";
 import { collectList } from "../parse/parse-duration.js";
 
@@ -79,7 +80,10 @@ export function addCookiesCommand(program: Command, context: CliContext): void {
         | GetCookieList
         | undefined;
       if (typeof getCookieList !== "function")
-        throw new UsageError({ message: "This build of @g4f/cookies cannot list cookies." });
+        throw new MissingRequirementsError({
+          message:
+            "The installed @g4f/cookies has no getCookieList(); install a matching version (in the workspace: pnpm build).",
+        });
       const lookup: Record<string, unknown> = { cache: false };
       const cookiesDir = options.cookiesDir ?? context.io.env.G4F_COOKIES_DIR;
       if (cookiesDir !== undefined && cookiesDir !== "") lookup.cookiesDir = cookiesDir;

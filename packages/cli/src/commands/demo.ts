@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AbortError, streamChat } from "@g4f/core";
+import { AbortError, MissingRequirementsError, streamChat } from "@g4f/core";
 import * as serverModule from "@g4f/openassistant-server";
 import { register } from "@g4f/provider-openassistant";
 import type { Command } from "commander";
@@ -7,7 +7,7 @@ import { createAnswerState, streamAnswer } from "../chat/stream-answer.js";
 import type { CliContext } from "../cli-context.js";
 import { ExitCode } from "../errors/exit-codes.js";
 import { reportError } from "../errors/report-error.js";
-import { UsageError } from "../errors/usage-error.js";
+
 import { createSpinner } from "../output/spinner.js";
 
 const DEFAULT_PROMPT = "Tell me, in a few sentences, what g4f-ts is for.";
@@ -63,7 +63,10 @@ export function addDemoCommand(program: Command, context: CliContext): void {
         | StartServer
         | undefined;
       if (typeof start !== "function")
-        throw new UsageError({ message: "This build of @g4f/openassistant-server cannot start a server." });
+        throw new MissingRequirementsError({
+          message:
+            "The installed @g4f/openassistant-server has no startOpenAssistantServer(); install a matching version (in the workspace: pnpm build).",
+        });
       const prompt = words.join(" ").trim() || DEFAULT_PROMPT;
       const token = `g4f-demo-${randomUUID()}`;
       const serverOptions: Record<string, unknown> = {
