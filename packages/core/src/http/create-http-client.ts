@@ -158,6 +158,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       clearTimeout(timer);
     }
     const elapsedMs = performance.now() - started;
+    const logResponse = (body?: string): void =>
+      debug?.({
+        type: "response",
+        provider,
+        method,
+        url: redactUrl(url),
+        status: response.status,
+        headers: redactHeaders(response.headers),
+        ...(body === undefined ? {} : { body }),
+        elapsedMs,
+      });
     if (response.status < 200 || response.status > 299) {
       clearTimeout(totalTimer);
       let bodyText = "";
@@ -166,16 +177,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch {
         // A body that breaks while we read it for an error message adds nothing.
       }
-      debug?.({
-        type: "response",
-        provider,
-        method,
-        url: redactUrl(url),
-        status: response.status,
-        headers: redactHeaders(response.headers),
-        body: bodyText.slice(0, 200),
-        elapsedMs,
-      });
+      logResponse(bodyText.slice(0, 200));
       const context = {
         status: response.status,
         bodyText,
@@ -184,15 +186,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       };
       throw options.mapError?.(context) ?? mapStatusToError({ ...context, provider, secrets });
     }
-    debug?.({
-      type: "response",
-      provider,
-      method,
-      url: redactUrl(url),
-      status: response.status,
-      headers: redactHeaders(response.headers),
-      elapsedMs,
-    });
+    logResponse();
     const guarded =
       timeouts.firstChunk !== undefined || timeouts.betweenChunks !== undefined || totalTimer !== undefined;
     if (!guarded || response.body === null) {
