@@ -20,12 +20,23 @@ export type RouteName =
 /** What a fault rule does to a request it matches (discriminated on `type`). */
 export type FaultAction =
   | RespondFault
-  | { /** Answer normally, but only after `ms` milliseconds. */ type: "delay"; /** How long to wait. */ ms: number }
+  | {
+      /** Answer normally, but only after `ms` milliseconds. */ type: "delay" /** How long to wait. */;
+      ms: number;
+    }
   | { /** Never answer; the request stays open until the client leaves or the server closes. */ type: "hang" }
-  | { /** Destroy the socket with a TCP reset before answering (in-process: `fetch` rejects). */ type: "reset" }
+  | {
+      /** Destroy the socket with a TCP reset before answering (in-process: `fetch` rejects). */ type: "reset";
+    }
   | ErrorEventFault
-  | { /** Events: kill the connection after `afterTokens` token events. */ type: "drop"; /** Tokens sent first. */ afterTokens: number }
-  | { /** Events: go silent (no tokens, no pings) after `afterTokens` token events. */ type: "stall"; /** Tokens sent first. */ afterTokens: number }
+  | {
+      /** Events: kill the connection after `afterTokens` token events. */ type: "drop" /** Tokens sent first. */;
+      afterTokens: number;
+    }
+  | {
+      /** Events: go silent (no tokens, no pings) after `afterTokens` token events. */ type: "stall" /** Tokens sent first. */;
+      afterTokens: number;
+    }
   | {
       /** Events: close the stream cleanly after `afterTokens` token events, without a `message` event. */
       type: "endWithoutMessage";

@@ -78,10 +78,10 @@ function where(step: string | undefined): string {
 
 /**
  * Maps a non-2xx reply of the Open Assistant web API to a typed error (protocol §2.2): 401/403 →
- * {@link MissingAuthError}; 404 → {@link ResponseStatusError} (chat disabled or wrong base URL);
- * 422 → {@link ModelNotSupportedError}; 429, or a body `Too Many Requests. Retry After N seconds.`
- * → {@link RateLimitError}; 503 → retryable {@link ResponseStatusError}; anything else →
- * {@link ResponseStatusError} with a short excerpt. Bodies come redacted from the HTTP client.
+ * {@link @g4f/core!index.MissingAuthError | MissingAuthError}; 404 → {@link @g4f/core!index.ResponseStatusError | ResponseStatusError} (chat disabled or wrong base URL);
+ * 422 → {@link @g4f/core!index.ModelNotSupportedError | ModelNotSupportedError}; 429, or a body `Too Many Requests. Retry After N seconds.`
+ * → {@link @g4f/core!index.RateLimitError | RateLimitError}; 503 → retryable {@link @g4f/core!index.ResponseStatusError | ResponseStatusError}; anything else →
+ * {@link @g4f/core!index.ResponseStatusError | ResponseStatusError} with a short excerpt. Bodies come redacted from the HTTP client.
  *
  * @param response - status, redacted body, headers and step.
  * @param call - the model and the (safe) base URL.

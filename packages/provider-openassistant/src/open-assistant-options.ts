@@ -19,7 +19,7 @@ export interface OpenAssistantWarning {
 }
 
 /**
- * Options of the OpenAssistant provider: the common {@link ProviderOptions} plus the keys below,
+ * Options of the OpenAssistant provider: the common {@link @g4f/core!index.ProviderOptions | ProviderOptions} plus the keys below,
  * all optional. Sampling values left out use g4f's defaults (the server preset `k50-Plugins`).
  *
  * @example

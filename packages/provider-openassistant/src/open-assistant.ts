@@ -66,6 +66,7 @@ export class OpenAssistant extends AsyncGeneratorProvider {
    * @returns whether the call may run.
    */
   static override isUsable(options: ProviderOptions): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: super keeps `this` the subclass, which the base check reads
     return super.isUsable(options) || getChosenBaseUrl(options.baseUrl) !== undefined;
   }
 

@@ -49,9 +49,9 @@ function describeServerError(event: { error?: unknown; message?: unknown }): str
  * @param response - the events response (its body is read and closed).
  * @param options - signal and a redaction function for server texts.
  * @returns text and parts.
- * @throws {@link StreamError} for an `error` event (with the server's text, after the tokens
+ * @throws {@link @g4f/core!index.StreamError | StreamError} for an `error` event (with the server's text, after the tokens
  *   already yielded), for data that is not a JSON object, and when the stream ends without a
- *   final `message` event; {@link AbortError} or {@link TimeoutError} when the signal fires.
+ *   final `message` event; {@link @g4f/core!index.AbortError | AbortError} or {@link @g4f/core!index.TimeoutError | TimeoutError} when the signal fires.
  */
 export async function* readAnswer(
   response: Response,

@@ -63,7 +63,7 @@ function readBrowsers(value: unknown): readonly string[] | undefined {
  * @param options - the call's options.
  * @param env - the environment (for `OPENASSISTANT_BASE_URL`).
  * @returns the checked settings.
- * @throws {@link InvalidRequestError} naming the first bad option.
+ * @throws {@link @g4f/core!index.InvalidRequestError | InvalidRequestError} naming the first bad option.
  */
 export function readOptions(
   options: ProviderOptions,

@@ -29,7 +29,7 @@ export function getChosenBaseUrl(
  * @param baseUrl - the `baseUrl` option.
  * @param env - the environment to read.
  * @returns an `http:` or `https:` URL without a trailing slash.
- * @throws {@link InvalidRequestError} (`baseUrl`) when it is not an http(s) URL or not a string.
+ * @throws {@link @g4f/core!index.InvalidRequestError | InvalidRequestError} (`baseUrl`) when it is not an http(s) URL or not a string.
  */
 export function resolveBaseUrl(
   baseUrl: unknown,

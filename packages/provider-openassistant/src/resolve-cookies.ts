@@ -56,8 +56,8 @@ function summarise(warnings: readonly LookupWarning[]): string {
  *
  * @param options - the caller's cookies and the lookup options.
  * @returns name to value, values as latin1 byte strings.
- * @throws {@link MissingAuthError} before any request when nothing is found, saying how to supply
- *   cookies; its `cause` is the list of lookup warnings. {@link InvalidRequestError} for a bad
+ * @throws {@link @g4f/core!index.MissingAuthError | MissingAuthError} before any request when nothing is found, saying how to supply
+ *   cookies; its `cause` is the list of lookup warnings. {@link @g4f/core!index.InvalidRequestError | InvalidRequestError} for a bad
  *   `cookieDomain`.
  */
 export async function resolveCookies(options: ResolveCookiesOptions): Promise<Record<string, string>> {

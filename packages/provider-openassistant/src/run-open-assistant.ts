@@ -50,9 +50,9 @@ async function requestId(
  * @param messages - the validated conversation.
  * @param options - the caller's options with the guarded `signal`.
  * @returns text chunks, `progress` parts and a final `finish` part.
- * @throws {@link MissingAuthError}, {@link RateLimitError}, {@link ModelNotSupportedError},
- *   {@link ResponseStatusError}, {@link InvalidResponseError}, {@link StreamError},
- *   {@link InvalidRequestError}, {@link TimeoutError}, {@link AbortError}, {@link NetworkError}.
+ * @throws {@link @g4f/core!index.MissingAuthError | MissingAuthError}, {@link @g4f/core!index.RateLimitError | RateLimitError}, {@link @g4f/core!index.ModelNotSupportedError | ModelNotSupportedError},
+ *   {@link @g4f/core!index.ResponseStatusError | ResponseStatusError}, {@link @g4f/core!index.InvalidResponseError | InvalidResponseError}, {@link @g4f/core!index.StreamError | StreamError},
+ *   {@link @g4f/core!index.InvalidRequestError | InvalidRequestError}, {@link @g4f/core!index.TimeoutError | TimeoutError}, {@link @g4f/core!index.AbortError | AbortError}, {@link @g4f/core!index.NetworkError | NetworkError}.
  * @internal
  */
 export async function* runOpenAssistant(

@@ -68,7 +68,7 @@ function readSamplingValue(value: unknown, spec: SamplingOption): number | null 
  *
  * @param options - the call's options.
  * @returns the object to send, with all six keys.
- * @throws {@link InvalidRequestError} naming the option when a value is not a number or `null`
+ * @throws {@link @g4f/core!index.InvalidRequestError | InvalidRequestError} naming the option when a value is not a number or `null`
  *   (`topK` and `maxNewTokens` must be integers).
  * @example
  * ```ts

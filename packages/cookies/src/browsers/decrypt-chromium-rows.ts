@@ -216,7 +216,7 @@ async function decryptWindowsGcm(
   if (blob !== undefined && secrets.windowsDpapi !== undefined) {
     const cacheKey = `win:${Buffer.from(blob).toString("base64")}`;
     key = await cachedSecret(context.cacheOwner, cacheKey, () => secrets.windowsDpapi!(blob, signal)).catch(
-      (error: unknown) => {
+      () => {
         if (signal?.aborted) throw signal.reason;
         return undefined;
       },

@@ -28,7 +28,7 @@ export async function findFirefoxProfiles(root: string, signal?: AbortSignal): P
     text = await readFile(iniPath, { encoding: "utf8", ...(signal === undefined ? {} : { signal }) });
     const stats = await stat(iniPath);
     files = [{ path: iniPath, mtimeMs: stats.mtimeMs, size: stats.size }];
-  } catch (error) {
+  } catch {
     if (signal?.aborted) throw signal.reason;
   }
   const listed = text === undefined ? [] : profilesFromIni(root, text);

@@ -19,6 +19,9 @@ export function decodeFileText(bytes: Uint8Array): DecodedFileText {
   try {
     return { text: utf8Decoder.decode(bytes), utf8: true };
   } catch {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), utf8: false };
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+      utf8: false,
+    };
   }
 }

@@ -82,8 +82,8 @@ export abstract class AsyncGeneratorProvider {
    * @param messages - the conversation.
    * @param options - common and provider-specific options.
    * @returns text chunks and response parts.
-   * @throws {@link InvalidRequestError}, {@link ModelNotSupportedError}, {@link ProviderNotWorkingError},
-   *   {@link TimeoutError}, {@link AbortError}, and whatever typed error the provider throws.
+   * @throws {@link @g4f/core!index.InvalidRequestError | InvalidRequestError}, {@link @g4f/core!index.ModelNotSupportedError | ModelNotSupportedError}, {@link @g4f/core!index.ProviderNotWorkingError | ProviderNotWorkingError},
+   *   {@link @g4f/core!index.TimeoutError | TimeoutError}, {@link @g4f/core!index.AbortError | AbortError}, and whatever typed error the provider throws.
    */
   stream(model: string | undefined, messages: Messages, options: ProviderOptions = {}): AsyncResult {
     return runGuarded(this, model, messages, options);

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { Buffer } from "node:buffer";
+import { createHash } from "node:crypto";
 import { parseCookieHeader, type RawCookie } from "./parse-cookie-header.js";
 import { percentDecodeBytes } from "./percent-decode-bytes.js";
 import { toByteString } from "./to-byte-string.js";
@@ -54,9 +54,12 @@ function joinChunks(cookies: RawCookie[], base: string): string | undefined {
   return value;
 }
 
-function findToken(cookies: RawCookie[], authorization: string | null, policy: SessionPolicy): string | undefined {
-  const names =
-    policy.cookieName === "both" ? [SECURE_NAME, PLAIN_NAME] : [policy.cookieName];
+function findToken(
+  cookies: RawCookie[],
+  authorization: string | null,
+  policy: SessionPolicy,
+): string | undefined {
+  const names = policy.cookieName === "both" ? [SECURE_NAME, PLAIN_NAME] : [policy.cookieName];
   for (const name of names) {
     const value = joinChunks(cookies, name);
     if (value !== undefined) return value;

@@ -16,7 +16,11 @@ const UNPACED_BATCH = 2048;
  * Runs a token source on one timer per message: each tick emits every token that is due
  * (so fast rates batch naturally), then re-arms for the next one.
  */
-export function startPacedGeneration(source: TokenSource, pacing: Pacing, callbacks: GenerationCallbacks): Generation {
+export function startPacedGeneration(
+  source: TokenSource,
+  pacing: Pacing,
+  callbacks: GenerationCallbacks,
+): Generation {
   let timer: NodeJS.Timeout | undefined;
   let immediate: NodeJS.Immediate | undefined;
   let cancelled = false;
@@ -33,7 +37,10 @@ export function startPacedGeneration(source: TokenSource, pacing: Pacing, callba
     immediate = undefined;
     for (let count = 0; count < UNPACED_BATCH; count++) {
       const packet = source.next();
-      if (!packet) return finish();
+      if (!packet) {
+        finish();
+        return;
+      }
       callbacks.onToken(packet);
       if (cancelled) return;
     }
@@ -48,7 +55,10 @@ export function startPacedGeneration(source: TokenSource, pacing: Pacing, callba
     const due = Math.floor(((now - firstAt) * rate) / 1000) + 1;
     while (emitted < due) {
       const packet = source.next();
-      if (!packet) return finish();
+      if (!packet) {
+        finish();
+        return;
+      }
       emitted++;
       callbacks.onToken(packet);
       if (cancelled) return;

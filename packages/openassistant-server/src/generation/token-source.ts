@@ -67,7 +67,11 @@ const WRAPPER_END = "\n[/INST]";
 
 /** A prompter message without g4f's `<s>[INST]\n`…`\n[/INST]` wrapper. */
 export function unwrapPrompt(content: string): string {
-  if (content.startsWith(WRAPPER_START) && content.endsWith(WRAPPER_END) && content.length >= WRAPPER_START.length + WRAPPER_END.length) {
+  if (
+    content.startsWith(WRAPPER_START) &&
+    content.endsWith(WRAPPER_END) &&
+    content.length >= WRAPPER_START.length + WRAPPER_END.length
+  ) {
     return content.slice(WRAPPER_START.length, content.length - WRAPPER_END.length);
   }
   return content;

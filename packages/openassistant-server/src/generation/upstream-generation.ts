@@ -41,11 +41,17 @@ interface ChunkShape {
  * Streams `POST {baseUrl}/chat/completions` and reports each non-empty
  * `choices[0].delta.content` as a token; `[DONE]` or the end of the body completes.
  */
-export function startUpstreamGeneration(request: UpstreamRequest, callbacks: GenerationCallbacks): Generation {
+export function startUpstreamGeneration(
+  request: UpstreamRequest,
+  callbacks: GenerationCallbacks,
+): Generation {
   const controller = new AbortController();
   let cancelled = false;
   const run = async (): Promise<void> => {
-    const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+    };
     if (request.apiKey) headers.authorization = `Bearer ${request.apiKey}`;
     const body: Record<string, unknown> = { model: request.model, messages: request.messages, stream: true };
     if (request.temperature !== null) body.temperature = request.temperature;

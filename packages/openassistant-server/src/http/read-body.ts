@@ -1,5 +1,5 @@
 /** The largest body accepted, as Next.js's default `1mb` body parser limit. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const BODY_LIMIT_BYTES: number = 1024 * 1024;
 
 /** A parsed body, or the error reply Next.js's body parser gave. */
 export type BodyResult = { ok: true; body: unknown } | { ok: false; status: 400 | 413; text: string };
@@ -63,5 +63,7 @@ export async function readBody(request: Request): Promise<BodyResult> {
 
 /** The body as the website's handlers saw it after `{chat_id, ...data}`: a plain object, else `{}`. */
 export function bodyObject(body: unknown): Record<string, unknown> {
-  return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
 }

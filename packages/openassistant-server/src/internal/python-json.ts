@@ -41,13 +41,13 @@ export function formatPythonFloat(value: number): string {
 // Everything json.dumps leaves alone: printable ASCII minus `"` and `\`.
 const SAFE_STRING = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const SHORT_ESCAPES: Record<number, string> = {
-  0x22: '\\"',
-  0x5c: "\\\\",
-  0x0a: "\\n",
-  0x0d: "\\r",
-  0x09: "\\t",
-  0x08: "\\b",
-  0x0c: "\\f",
+  34: '\\"',
+  92: "\\\\",
+  10: "\\n",
+  13: "\\r",
+  9: "\\t",
+  8: "\\b",
+  12: "\\f",
 };
 
 /**

@@ -15,7 +15,12 @@ export interface SamplingParameters {
 }
 
 /** The sampling keys that are Python `float`s (printed `1.0` in the event stream). */
-export const FLOAT_SAMPLING_KEYS: ReadonlySet<string> = new Set(["top_p", "typical_p", "temperature", "repetition_penalty"]);
+export const FLOAT_SAMPLING_KEYS: ReadonlySet<string> = new Set([
+  "top_p",
+  "typical_p",
+  "temperature",
+  "repetition_penalty",
+]);
 
 /** Builds sampling parameters with every unset key null and `max_new_tokens` 1024. */
 export function samplingParameters(values: Partial<SamplingParameters>): SamplingParameters {

@@ -1,6 +1,6 @@
+import type { Microseconds } from "../internal/format-datetime.js";
 import type { ModelConfig } from "../models/model-configs.js";
 import type { SamplingParameters } from "../models/sampling-parameters.js";
-import type { Microseconds } from "../internal/format-datetime.js";
 
 /** Message states of the inference server. */
 export type MessageState =

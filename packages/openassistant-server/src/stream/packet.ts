@@ -25,12 +25,20 @@ export function tokenPacket(text: string): Packet {
 
 /** The final `message` packet. */
 export function messagePacket(messageRead: Record<string, unknown>): Packet {
-  return { kind: "message", text: "", json: encodePythonJson({ event_type: "message", message: messageRead }) };
+  return {
+    kind: "message",
+    text: "",
+    json: encodePythonJson({ event_type: "message", message: messageRead }),
+  };
 }
 
 /** A final `error` packet. */
 export function errorPacket(error: string, messageRead: Record<string, unknown> | null): Packet {
-  return { kind: "error", text: "", json: encodePythonJson({ event_type: "error", error, message: messageRead }) };
+  return {
+    kind: "error",
+    text: "",
+    json: encodePythonJson({ event_type: "error", error, message: messageRead }),
+  };
 }
 
 /** The `pending` event JSON. */
