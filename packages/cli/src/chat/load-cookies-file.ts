@@ -5,9 +5,8 @@ import { UsageError } from "../errors/usage-error.js";
 
 type ReadCookieFile = (
   path: string,
-  domain: string,
-  options?: { signal?: AbortSignal },
-) => Promise<Record<string, string> | { cookies: Array<{ name: string; value: string }> }>;
+  options?: { domain?: string; signal?: AbortSignal },
+) => Promise<{ cookies: Array<{ name: string; value: string }> }>;
 
 /**
  * Reads one cookie file (extension JSON, Playwright storage state, g4f JSON, HAR or cookies.txt)
@@ -32,7 +31,7 @@ export async function loadCookiesFile(
     });
   let result: Awaited<ReturnType<ReadCookieFile>>;
   try {
-    result = await read(file, domain, options.signal === undefined ? {} : { signal: options.signal });
+    result = await read(file, { domain, ...(options.signal === undefined ? {} : { signal: options.signal }) });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError({
@@ -42,11 +41,8 @@ export async function loadCookiesFile(
     });
   }
   const cookies: Record<string, string> = {};
-  const list = Array.isArray((result as { cookies?: unknown }).cookies)
-    ? (result as { cookies: Array<{ name: string; value: string }> }).cookies
-    : undefined;
-  if (list !== undefined) for (const cookie of list) cookies[cookie.name] = cookie.value;
-  else Object.assign(cookies, result);
+  // The file's order is kept; a later cookie of the same name wins, as in a browser jar.
+  for (const cookie of result.cookies) cookies[cookie.name] = cookie.value;
   if (Object.keys(cookies).length === 0)
     throw new UsageError({
       message: `--cookies-file ${path} holds no cookie for ${domain}.`,
