@@ -1,3 +1,4 @@
+import { redactSecrets } from "@g4f/core";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { getModel, listModels } from "../catalog/handle-models.js";
@@ -58,7 +59,9 @@ export function createApiServer(options: ApiServerOptions = {}): ApiApp {
   const app = new Hono<Env>();
 
   app.use("*", async (c, next) => {
-    const scope = createRequestScope(c.req.method, c.req.path, tracker.begin(), options.onLog);
+    // The path is the client's text: redact it, as a secret pasted into a URL would reach the log.
+    const path = redactSecrets(c.req.path, context.secrets);
+    const scope = createRequestScope(c.req.method, path, tracker.begin(), options.onLog);
     c.set("scope", scope);
     if (tracker.closing) {
       throw new ApiRequestError({
