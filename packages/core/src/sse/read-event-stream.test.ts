@@ -154,6 +154,89 @@ describe("readEventStream", () => {
     expect(state.cancelled).toBe(true);
   });
 
+  it("returns early mid-buffer: cancels the body, then every next() is done", async () => {
+    const { stream, state } = streamOf(["data: a\n\ndata: b\n\ndata: c\n\n"], { stallAtEnd: true });
+    const iterator = readEventStream(stream, { provider: "T" });
+    expect((await iterator.next()).value).toMatchObject({ data: "a" });
+    expect(await iterator.return()).toEqual({ done: true, value: undefined });
+    expect(state.cancelled).toBe(true);
+    expect(stream.locked).toBe(false);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("throw() cancels the body and rejects with a typed error", async () => {
+    const { stream, state } = streamOf(["data: a\n\ndata: b\n\n"], { stallAtEnd: true });
+    const iterator = readEventStream(stream, { provider: "Thrower" });
+    await iterator.next();
+    const error = await iterator.throw(new Error("consumer gave up")).catch((caught: unknown) => caught);
+    expect(StreamError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^Thrower: the event stream broke \(consumer gave up\)/);
+    expect(state.cancelled).toBe(true);
+    expect(stream.locked).toBe(false);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+
+    const typed = new TimeoutError({ provider: "Thrower", timeout: "total", ms: 1 });
+    const second = readEventStream(streamOf(["data: a\n\n"]).stream, { provider: "Thrower" });
+    await second.next();
+    expect(await second.throw(typed).catch((caught: unknown) => caught)).toBe(typed);
+  });
+
+  it("throw() before the first next() rejects as given and leaves the body unlocked", async () => {
+    const { stream, state } = streamOf(["data: a\n\n"]);
+    const iterator = readEventStream(stream, { provider: "T" });
+    const reason = new Error("not wanted");
+    expect(await iterator.throw(reason).catch((caught: unknown) => caught)).toBe(reason);
+    expect(stream.locked).toBe(false);
+    expect(state.cancelled).toBe(false);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("stops on abort while events are still buffered, and cancels the body", async () => {
+    const controller = new AbortController();
+    const { stream, state } = streamOf(["data: a\n\ndata: b\n\ndata: c\n\n"], { stallAtEnd: true });
+    const iterator = readEventStream(stream, { provider: "T", signal: controller.signal });
+    expect((await iterator.next()).value).toMatchObject({ data: "a" });
+    const typedReason = new TimeoutError({ provider: "T", timeout: "total", ms: 3 });
+    controller.abort(typedReason);
+    expect(await iterator.next().catch((caught: unknown) => caught)).toBe(typedReason);
+    expect(state.cancelled).toBe(true);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("rejects at once on a signal aborted before reading, without waiting for data", async () => {
+    const controller = new AbortController();
+    controller.abort("early");
+    const { stream, state } = streamOf([], { stallAtEnd: true });
+    const error = await readEventStream(stream, { provider: "T", signal: controller.signal })
+      .next()
+      .catch((caught: unknown) => caught);
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect(state.cancelled).toBe(true);
+  });
+
+  it("answers next() calls made before earlier ones settle, in order", async () => {
+    const { stream } = streamOf(["data: a\n\n", "data: b\n\ndata: c\n\n"]);
+    const iterator = readEventStream(stream, { provider: "T" });
+    const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
+    expect(results.map((result) => (result.done ? "done" : result.value.data))).toEqual([
+      "a",
+      "b",
+      "c",
+      "done",
+    ]);
+  });
+
+  it("does not lock the body before the first next(), and releases it at the end", async () => {
+    const { stream } = streamOf(["data: a\n\n"]);
+    const iterator = readEventStream(stream, { provider: "T" });
+    expect(stream.locked).toBe(false);
+    expect(iterator[Symbol.asyncIterator]()).toBe(iterator);
+    await iterator.next();
+    expect(stream.locked).toBe(true);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(stream.locked).toBe(false);
+  });
+
   it("accepts a Response and reads nothing from an empty body", async () => {
     const response = new Response("data: r\n\n");
     const events: string[] = [];
