@@ -60,6 +60,30 @@ async function readBare(chunks) {
   return (count / elapsed) * 1000;
 }
 
+/**
+ * What limits ours: the bare floor of `for await` itself, 200,000 iterations of an iterator whose
+ * `next()` returns an already resolved promise (one microtask, one promise and one result object
+ * per event, no parsing). Returns ms per round.
+ */
+async function forAwaitFloor() {
+  let index = 0;
+  const iterator = {
+    next: () =>
+      index < EVENTS
+        ? Promise.resolve({ done: false, value: index++ })
+        : Promise.resolve({ done: true, value: 0 }),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  const start = now();
+  let sum = 0;
+  for await (const value of iterator) sum += value;
+  const elapsed = now() - start;
+  if (sum === 0) throw new Error("the floor loop ran no events");
+  return elapsed;
+}
+
 /** @type {import("./types.js").Benchmark} */
 export const benchmark = {
   name: "sse",
@@ -75,6 +99,16 @@ export const benchmark = {
       progress: context.progress,
       label: "200k events",
     });
+    const floor = await compareAlternating({
+      ours: () => forAwaitFloor(),
+      baseline: () => readBare(chunks),
+      warmup: 2,
+      rounds: context.quick ? 3 : 9,
+      progress: context.progress,
+      label: "for-await floor",
+    });
+    // The best any per-event async iterator over the bare parser can do: bare time + the floor.
+    const ceiling = (EVENTS / ((EVENTS / floor.baseline) * 1000 + floor.ours)) * 1000;
     return [
       makeRow({
         benchmark: "sse",
@@ -88,6 +122,19 @@ export const benchmark = {
           chunks: chunks.length,
           oursSamples: result.oursSamples,
           baselineSamples: result.baselineSamples,
+        },
+      }),
+      makeRow({
+        benchmark: "sse",
+        figure: "ceiling: bare parser + one for-await per event",
+        unit: "events/s",
+        ours: ceiling,
+        baseline: floor.baseline,
+        note: `any async iterator pays ${((floor.ours / EVENTS) * 1e6).toFixed(0)} ns per event in for-await alone; ours reaches ${((result.ours / ceiling) * 100).toFixed(0)}% of this ceiling`,
+        details: {
+          forAwaitFloorMs: floor.ours,
+          floorSamples: floor.oursSamples,
+          bareSamples: floor.baselineSamples,
         },
       }),
     ];

@@ -5,11 +5,12 @@ import { median } from "./stats.js";
  * Measures two variants in alternating rounds (ours then baseline, then baseline then ours, …) so
  * that drift (CPU frequency, a noisy neighbour, JIT tiers) hits both alike, with warm-up rounds
  * first and a full gc before every measured round. Each variant is an async function that runs one
- * round and returns that round's figure (a duration or a rate).
+ * round and returns that round's figure (a duration or a rate); it gets `{ warmup }` to tell
+ * warm-up rounds (whose side figures, such as connection counts, should not count) from measured ones.
  *
  * @param {{
- *   ours: () => Promise<number> | number,
- *   baseline: () => Promise<number> | number,
+ *   ours: (round: { warmup: boolean }) => Promise<number> | number,
+ *   baseline: (round: { warmup: boolean }) => Promise<number> | number,
  *   warmup?: number,
  *   rounds?: number,
  *   progress?: { update(message: string): void },
@@ -24,8 +25,8 @@ export async function compareAlternating(options) {
   const label = options.label ?? "round";
   for (let index = 0; index < warmup; index++) {
     options.progress?.update(`${label}: warm-up ${index + 1}/${warmup}`);
-    await options.ours();
-    await options.baseline();
+    await options.ours({ warmup: true });
+    await options.baseline({ warmup: true });
   }
   const oursSamples = [];
   const baselineSamples = [];
@@ -34,8 +35,8 @@ export async function compareAlternating(options) {
     const order = index % 2 === 0 ? ["ours", "baseline"] : ["baseline", "ours"];
     for (const which of order) {
       collectGarbage();
-      if (which === "ours") oursSamples.push(await options.ours());
-      else baselineSamples.push(await options.baseline());
+      if (which === "ours") oursSamples.push(await options.ours({ warmup: false }));
+      else baselineSamples.push(await options.baseline({ warmup: false }));
     }
   }
   return { ours: median(oursSamples), baseline: median(baselineSamples), oursSamples, baselineSamples };
