@@ -4,4 +4,35 @@
  * @packageDocumentation
  */
 
+export { createOpenAssistantApp, type OpenAssistantApp } from "./app/create-app.js";
+export { IdleTimeoutError } from "./errors/idle-timeout-error.js";
+export { InvalidServerOptionError } from "./errors/invalid-server-option-error.js";
+export {
+  OpenAssistantServerError,
+  type OpenAssistantServerErrorCode,
+  type OpenAssistantServerErrorOptions,
+} from "./errors/open-assistant-server-error.js";
+export type {
+  ErrorEventFault,
+  FaultAction,
+  FaultRule,
+  MalformedFault,
+  PingsFault,
+  RespondFault,
+  RouteName,
+} from "./fault-types.js";
+export type {
+  OpenAssistantServerOptions,
+  RateLimitOptions,
+  StartOpenAssistantServerOptions,
+  UpstreamOptions,
+} from "./options.js";
+export type {
+  ChatCreatedRecord,
+  FiredFaultRecord,
+  RequestRecord,
+  ServerState,
+  WaitForIdleOptions,
+} from "./server-state.js";
+export { type RunningOpenAssistantServer, startOpenAssistantServer } from "./start-server.js";
 export { VERSION } from "./version.js";

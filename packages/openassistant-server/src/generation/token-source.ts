@@ -15,7 +15,8 @@ export function generationHash(model: string, prompt: string, length: number): B
 
 /** A seed within 0..2^53−1 taken from the generation hash. */
 export function seedFromHash(hash: Buffer): number {
-  return hash.readUIntBE(8, 6) * 0x80 + (hash.readUInt8(14) & 0x7f);
+  // 48 + 5 bits = 53: the largest integer JSON round-trips exactly.
+  return hash.readUIntBE(8, 6) * 0x20 + (hash.readUInt8(14) & 0x1f);
 }
 
 function mulberry32(seed: number): () => number {
