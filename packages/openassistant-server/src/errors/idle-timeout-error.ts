@@ -12,9 +12,15 @@ export class IdleTimeoutError extends OpenAssistantServerError {
   /**
    * @param options - the counts still open and the timeout that elapsed.
    */
-  constructor(options: { openStreams: number; inFlight: number; timeoutMs: number }) {
+  constructor(options: {
+    openStreams: number;
+    inFlight: number;
+    generations?: number;
+    pendingDeletes?: number;
+    timeoutMs: number;
+  }) {
     super("IDLE_TIMEOUT", {
-      message: `The Open Assistant server was not idle after ${options.timeoutMs} ms: ${options.openStreams} event stream(s) and ${options.inFlight} request(s) still open. Close the streams your test opened (read them to the end, cancel them or abort the request), or raise timeoutMs.`,
+      message: `The Open Assistant server was not idle after ${options.timeoutMs} ms: ${options.openStreams} event stream(s), ${options.inFlight} request(s) and ${options.generations ?? 0} generation(s) still open, ${options.pendingDeletes ?? 0} chat(s) whose stream was closed early not deleted yet. Close the streams your test opened (read them to the end, cancel them or abort the request), delete the chats, or raise timeoutMs.`,
     });
     this.openStreams = options.openStreams;
     this.inFlight = options.inFlight;

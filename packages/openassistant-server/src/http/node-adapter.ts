@@ -32,11 +32,16 @@ async function writeBody(body: ReadableStream<Uint8Array>, outgoing: ServerRespo
     reader.cancel().catch(() => {});
   };
   outgoing.once("close", cancel);
+  let flushed: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!outgoing.write(value)) {
+      let written = true;
+      flushed = new Promise<void>((resolve) => {
+        written = outgoing.write(value, () => resolve());
+      });
+      if (!written) {
         await new Promise<void>((resolve) => {
           const settle = (): void => {
             outgoing.off("drain", settle);
@@ -51,7 +56,9 @@ async function writeBody(body: ReadableStream<Uint8Array>, outgoing: ServerRespo
     }
     outgoing.end();
   } catch {
-    // The body errored (the `drop` fault): kill the connection without the terminating chunk.
+    // The body errored (the `drop` fault): let what was written reach the client, then kill the
+    // connection without the terminating chunk.
+    await Promise.race([flushed, new Promise((resolve) => outgoing.once("close", resolve))]);
     outgoing.destroy();
   } finally {
     outgoing.off("close", cancel);

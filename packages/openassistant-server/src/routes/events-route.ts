@@ -8,6 +8,9 @@ import { SplitWriteSink } from "../stream/split-write-sink.js";
 import { buildStreamPlan } from "../stream/stream-plan.js";
 import { WebEventSink } from "../stream/web-event-sink.js";
 
+// How long waitForIdle expects a delete after a client closed a stream early.
+const ABANDONED_DELETE_GRACE_MS = 1000;
+
 /**
  * `/api/chat/events?chat_id&message_id` (any method): the message's packets as SSE (4.5).
  * Unknown ids or a prompter message → `500` text; a finished message with nothing left to
@@ -25,12 +28,17 @@ export function events(context: RequestContext, runtime: ServerRuntime): Respons
   const plan = buildStreamPlan(context.faults, runtime.options);
   const webSink = new WebEventSink();
   const sink: EventSink = plan.splitWrites ? new SplitWriteSink(webSink) : webSink;
-  runtime.state.adjust("streams", 1);
-  webSink.onClose(() => runtime.state.adjust("streams", -1));
   const session = new EventStreamSession(sink, message, job, plan, {
     position: (target) => runtime.scheduler.position(target),
     abort: (target, state) => runtime.scheduler.abort(target, state),
     expireMs: runtime.options.messageQueueExpireMs,
+  });
+  runtime.state.adjust("streams", 1);
+  const forget = runtime.addSession(chat.id, session);
+  webSink.onClose(() => {
+    forget();
+    runtime.state.adjust("streams", -1);
+    if (!session.endedByServer) runtime.state.streamAbandoned(chat.id, ABANDONED_DELETE_GRACE_MS);
   });
   session.start();
   return webSink.response;

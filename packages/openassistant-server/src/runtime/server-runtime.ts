@@ -1,6 +1,7 @@
 import { createSessionPolicy, type SessionPolicy } from "../auth/resolve-session.js";
 import { FaultRegistry } from "../faults/fault-registry.js";
 import type { OpenAssistantServerOptions } from "../options.js";
+import type { JobSubscriber } from "./assistant-job.js";
 import { ChatStore } from "./chat-store.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { type ResolvedOptions, resolveOptions } from "./resolve-options.js";
@@ -24,6 +25,8 @@ export class ServerRuntime {
   /** The assistant-message rate limit, when on. */
   readonly rateLimiter: RateLimiter | undefined;
   private readonly closing = new AbortController();
+  /** Open event streams per chat, ended when the chat is deleted. */
+  readonly openSessions: Map<string, Set<JobSubscriber>> = new Map();
 
   /** @param options - the server options (validated here). */
   constructor(options: OpenAssistantServerOptions) {
@@ -47,14 +50,35 @@ export class ServerRuntime {
     const chat = this.store.deleteChat(chatId);
     if (!chat) return false;
     this.scheduler.removeChat(chat);
+    this.endSessions(chatId);
     this.state.chatDeleted(chatId);
     return true;
+  }
+
+  /** Tracks an open event stream of a chat; returns the function that forgets it. */
+  addSession(chatId: string, session: JobSubscriber): () => void {
+    let sessions = this.openSessions.get(chatId);
+    if (!sessions) {
+      sessions = new Set();
+      this.openSessions.set(chatId, sessions);
+    }
+    sessions.add(session);
+    return () => {
+      sessions.delete(session);
+      if (sessions.size === 0 && this.openSessions.get(chatId) === sessions) this.openSessions.delete(chatId);
+    };
+  }
+
+  private endSessions(chatId?: string): void {
+    const groups = chatId === undefined ? [...this.openSessions.values()] : [this.openSessions.get(chatId)];
+    for (const sessions of groups) for (const session of [...(sessions ?? [])]) session.onGone();
   }
 
   /** Clears faults, records, chats and their jobs (between tests). */
   reset(): void {
     this.faults.clear();
     this.scheduler.clear();
+    this.endSessions();
     this.store.clear();
     this.state.clearRecords();
     this.rateLimiter?.clear();
@@ -64,5 +88,6 @@ export class ServerRuntime {
   shutdown(): void {
     this.closing.abort();
     this.scheduler.clear();
+    this.endSessions();
   }
 }

@@ -62,6 +62,11 @@ export class EventStreamSession implements JobSubscriber {
     sink.onClose(() => this.cleanUp());
   }
 
+  /** Whether the server ended the stream (else the client left first). */
+  get endedByServer(): boolean {
+    return this.ended;
+  }
+
   /** Starts pings, pending events and delivery. */
   start(): void {
     if (this.plan.pingIntervalMs > 0)

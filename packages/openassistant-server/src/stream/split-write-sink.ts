@@ -1,9 +1,11 @@
 import { Buffer } from "node:buffer";
 import type { EventSink } from "./event-sink.js";
 
+const EDGE_BYTES = 24;
+
 /**
- * Wraps a sink so every write goes out in pieces of 1–3 bytes, one per macrotask, splitting
- * UTF-8 sequences (the `splitWrites` fault). Order is kept; `end` and `destroy` wait their turn.
+ * Wraps a sink so every write goes out in pieces of 1–3 bytes (its first and last bytes; the
+ * middle as one piece), one per macrotask, splitting UTF-8 sequences and `\r\n` pairs (the `splitWrites` fault). Order is kept; `end` and `destroy` wait their turn.
  */
 export class SplitWriteSink implements EventSink {
   private readonly inner: EventSink;
@@ -24,14 +26,24 @@ export class SplitWriteSink implements EventSink {
 
   write(text: string): boolean {
     const bytes = Buffer.from(text, "utf8");
-    for (let offset = 0; offset < bytes.length; ) {
-      const size = this.pieceSize;
+    // Tiny pieces at both ends of each write (where the framing and its `\r\n` are), the
+    // middle in one piece, so a long `message` event does not take a timer tick per byte.
+    const head = Math.min(bytes.length, EDGE_BYTES);
+    const tail = Math.max(head, bytes.length - EDGE_BYTES);
+    this.splitInto(bytes, 0, head);
+    if (tail > head) this.pieces.push(bytes.subarray(head, tail));
+    this.splitInto(bytes, tail, bytes.length);
+    this.run();
+    return true;
+  }
+
+  private splitInto(bytes: Uint8Array, start: number, end: number): void {
+    for (let offset = start; offset < end; ) {
+      const size = Math.min(this.pieceSize, end - offset);
       this.pieceSize = (this.pieceSize % 3) + 1;
       this.pieces.push(bytes.subarray(offset, offset + size));
       offset += size;
     }
-    this.run();
-    return true;
   }
 
   writeBytes(bytes: Uint8Array): void {

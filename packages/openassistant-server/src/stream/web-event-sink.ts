@@ -11,6 +11,7 @@ export class WebEventSink implements EventSink {
   private closeCallbacks: Array<() => void> = [];
   private drainCallbacks: Array<() => void> = [];
   private isClosed = false;
+  private failPending = false;
 
   constructor() {
     const stream = new ReadableStream<Uint8Array>(
@@ -19,6 +20,7 @@ export class WebEventSink implements EventSink {
           this.controller = controller;
         },
         pull: () => {
+          if (this.failPending) this.failIfDrained();
           const callbacks = this.drainCallbacks;
           this.drainCallbacks = [];
           for (const callback of callbacks) callback();
@@ -55,10 +57,19 @@ export class WebEventSink implements EventSink {
     this.markClosed();
   }
 
+  /** Errors the stream once what was written is read (erroring at once would discard it). */
   destroy(_mode: "drop" | "reset"): void {
     if (this.isClosed) return;
-    this.controller.error(new TypeError("terminated: the server dropped the connection (fault injection)"));
+    this.failPending = true;
     this.markClosed();
+    this.failIfDrained();
+  }
+
+  private failIfDrained(): void {
+    // desiredSize equals the high-water mark exactly when the queue is empty.
+    if (this.controller.desiredSize !== HIGH_WATER_BYTES) return;
+    this.failPending = false;
+    this.controller.error(new TypeError("terminated: the server dropped the connection (fault injection)"));
   }
 
   onClose(callback: () => void): void {
