@@ -1,9 +1,11 @@
 // Goal 5: the OpenAI-compatible API server: 200 concurrent streaming completions with the `openai`
-// client through API → provider → reference server (a child process), vs the same 200 chats with
-// the provider called directly in this process. Throughput (completions/s) and p99 latency.
+// client (in a load-generator child process) through API (this process) → provider → reference
+// server (another child), vs the same 200 chats with the provider called directly in this
+// process. Throughput (completions/s) and p99 latency.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { startApiServer } from "@g4f/api";
 import { OpenAssistant } from "@g4f/provider-openassistant";
-import OpenAI from "openai";
 import { compareAlternating } from "../harness/compare.js";
 import { makeRow } from "../harness/row.js";
 import { median, percentile } from "../harness/stats.js";
@@ -16,7 +18,7 @@ const CONCURRENT = 200;
 const TOKENS = 64;
 const PROMPT = "Name three parrots.";
 
-/** Runs `one` CONCURRENT times at once; returns completions per second and records latencies. */
+/** Runs `one` CONCURRENT times at once here; returns completions per second and records latencies. */
 async function timeBatch(one, latencies) {
   const start = now();
   const results = await Promise.all(
@@ -33,16 +35,47 @@ async function timeBatch(one, latencies) {
   return (CONCURRENT / elapsed) * 1000;
 }
 
-/** One streaming completion through the API with the openai client; returns the text chunks seen. */
-async function viaApi(client) {
-  const stream = await client.chat.completions.create({
-    model: `OpenAssistant:${BENCH_MODEL}`,
-    messages: [{ role: "user", content: PROMPT }],
-    stream: true,
+const loadChildFile = fileURLToPath(new URL("../support/openai-load-child.js", import.meta.url));
+
+/** Starts the openai-client load generator; `batch()` runs CONCURRENT completions through it. */
+async function startLoadGenerator(apiUrl) {
+  const child = fork(loadChildFile, [apiUrl, `OpenAssistant:${BENCH_MODEL}`, PROMPT], {
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    execArgv: [],
   });
-  let chunks = 0;
-  for await (const chunk of stream) if ((chunk.choices[0]?.delta?.content ?? "") !== "") chunks++;
-  return chunks;
+  const waiting = new Map();
+  let nextId = 1;
+  await new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the load generator exited with code ${code}`)));
+    child.on("message", (message) => {
+      if (message.type === "ready") resolve();
+      const pending = waiting.get(message.id);
+      if (pending === undefined) return;
+      waiting.delete(message.id);
+      if (message.ok) pending.resolve(message);
+      else pending.reject(new Error(`load generator: ${message.error}`));
+    });
+  });
+  return {
+    batch: () =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        child.send({ id, concurrent: CONCURRENT });
+      }),
+    close: () => {
+      child.disconnect();
+    },
+  };
+}
+
+/** One batch through the API; returns completions per second and records latencies. */
+async function timeApiBatch(load, latencies) {
+  const result = await load.batch();
+  latencies.push(...result.latencies);
+  const short = result.chunks.filter((chunks) => chunks !== TOKENS).length;
+  if (short > 0) throw new Error(`${short} completions through the API did not carry ${TOKENS} tokens`);
+  return (CONCURRENT / result.elapsedMs) * 1000;
 }
 
 /** @type {import("./types.js").Benchmark} */
@@ -63,12 +96,12 @@ export const benchmark = {
       providers: [OpenAssistant],
       providerOptions: { OpenAssistant: providerOptions },
     });
+    const load = await startLoadGenerator(api.url);
     try {
-      const client = new OpenAI({ baseURL: `${api.url}/v1`, apiKey: "unused", maxRetries: 0 });
       const direct = { baseUrl: server.url, token: BENCH_TOKEN, prompt: PROMPT };
       const latency = { ours: [], baseline: [], warmup: [] };
       const result = await compareAlternating({
-        ours: ({ warmup }) => timeBatch(() => viaApi(client), warmup ? latency.warmup : latency.ours),
+        ours: ({ warmup }) => timeApiBatch(load, warmup ? latency.warmup : latency.ours),
         baseline: ({ warmup }) =>
           timeBatch(
             async () => (await providerChat(direct)).tokens,
@@ -105,6 +138,7 @@ export const benchmark = {
         }),
       ];
     } finally {
+      load.close();
       await api.close();
       await server.close();
     }
