@@ -1,4 +1,4 @@
 import { defineConfig } from "tsup";
 import { defineBuild } from "../../tsup.base.ts";
 
-export default defineConfig(defineBuild(process.cwd()));
+export default defineConfig(defineBuild(process.cwd(), { entry: ["src/index.ts", "src/testing.ts"] }));

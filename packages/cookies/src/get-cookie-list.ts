@@ -1,3 +1,4 @@
+import { defaultBrowserOrder } from "./browsers/browser-table.js";
 import { dropUnsendable } from "./drop-unsendable.js";
 import { callerRecords, matchCallerRecords } from "./lookup/caller-cookies.js";
 import { cachedLookup, type StoreLookupResult } from "./lookup/cookie-cache.js";
@@ -40,6 +41,13 @@ export async function getCookieList(
     warnings.push(warning);
     onWarning?.(warning);
   };
+  for (const name of settings.unknownBrowsers) {
+    report({
+      code: "NOT_FOUND",
+      source: String(name),
+      message: `Unknown browser ${JSON.stringify(name)}; it is skipped. Known: ${defaultBrowserOrder.join(", ")}.`,
+    });
+  }
   const now = settings.now();
   const caller = callerLayer(options, host, settings.includeSubdomains, now, report);
   if (caller.length > 0 && !settings.all) return { cookies: caller, warnings };

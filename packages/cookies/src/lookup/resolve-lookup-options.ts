@@ -10,6 +10,8 @@ export interface LookupSettings {
   folder: ResolvedCookiesDir;
   /** Browsers in order. */
   browsers: readonly BrowserName[];
+  /** Names in `browsers` we do not know (skipped with a warning). */
+  unknownBrowsers: readonly string[];
   /** Profile filter. */
   profiles: readonly string[] | undefined;
   /** Include subdomains. */
@@ -47,7 +49,8 @@ export function resolveLookupOptions(options: GetCookieListOptions): LookupSetti
       platform,
       ...(options.cookiesDir === undefined ? {} : { cookiesDir: options.cookiesDir }),
     }),
-    browsers: options.browsers ?? defaultBrowserOrder,
+    browsers: (options.browsers ?? defaultBrowserOrder).filter((name) => defaultBrowserOrder.includes(name)),
+    unknownBrowsers: (options.browsers ?? []).filter((name) => !defaultBrowserOrder.includes(name)),
     profiles: options.profiles,
     includeSubdomains: options.includeSubdomains ?? false,
     cache: options.cache ?? true,

@@ -35,8 +35,14 @@ export function runSecretCommand(
         ...(signal === undefined ? {} : { signal }),
       },
       (error, stdout) => {
-        if (signal?.aborted) reject(signal.reason);
-        else resolve(error === null ? stdout : undefined);
+        if (!signal?.aborted) {
+          resolve(error === null ? stdout : undefined);
+          return;
+        }
+        // On abort execFile calls back as soon as the kill is sent; settle once the child is
+        // really gone, so an aborted lookup leaves no process behind.
+        if (child.exitCode !== null || child.signalCode !== null) reject(signal.reason);
+        else child.once("exit", () => reject(signal.reason));
       },
     );
     child.stdin?.on("error", () => {
