@@ -9,9 +9,11 @@ function isJsonType(contentType: string): boolean {
   return type === "application/json" || type === "application/ld+json";
 }
 
+// Past the limit the rest is still read (and dropped) so the 413 reaches the client on a
+// connection it can reuse; beyond this much the read stops.
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
 async function readLimited(request: Request): Promise<Uint8Array | undefined> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > BODY_LIMIT_BYTES) return undefined;
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -20,12 +22,13 @@ async function readLimited(request: Request): Promise<Uint8Array | undefined> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > BODY_LIMIT_BYTES) {
+    if (total > DRAIN_LIMIT_BYTES) {
       await reader.cancel().catch(() => {});
       return undefined;
     }
-    chunks.push(value);
+    if (total <= BODY_LIMIT_BYTES) chunks.push(value);
   }
+  if (total > BODY_LIMIT_BYTES) return undefined;
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const bytes = new Uint8Array(total);
   let offset = 0;

@@ -34,7 +34,7 @@ export function assistantMessage(context: RequestContext, runtime: ServerRuntime
   if (!modelConfig) return messageError(422, `Model ${input.modelName} not found`);
   runtime.scheduler.cancelOtherPending(context.userId, input.parentId);
   const parent = runtime.store.messages.get(input.parentId);
-  if (!parent || parent.role !== "prompter" || parent.content === null) return somethingWentWrong();
+  if (parent?.role !== "prompter" || parent.content === null) return somethingWentWrong();
   const chat = runtime.store.userChat(context.userId, parent.chatId);
   if (!chat) return messageError(400, "Message not found");
   if (chat.messages.length >= runtime.options.chatMaxMessages)
