@@ -122,7 +122,9 @@ describe("event-stream faults", () => {
       await eventsText({ type: "errorEvent", afterTokens: 2, error: "Timeout", state: "timeout" }),
     );
     expect(tokenTexts(items)).toHaveLength(2);
-    const last = items.at(-1) as { json: { event_type: string; error: string; message: { state: string } } };
+    const last = items.at(-1) as unknown as {
+      json: { event_type: string; error: string; message: { state: string } };
+    };
     expect(last.json).toMatchObject({ event_type: "error", error: "Timeout", message: { state: "timeout" } });
   });
 
@@ -231,7 +233,8 @@ describe("event-stream faults", () => {
     expect(Math.min(...sizes)).toBeLessThanOrEqual(3);
     const items = parseFrames(new TextDecoder().decode(new Uint8Array(bytes)));
     expect(
-      items.at(-1)?.kind === "data" && (items.at(-1) as { json: { event_type: string } }).json.event_type,
+      items.at(-1)?.kind === "data" &&
+        (items.at(-1) as unknown as { json: { event_type: string } }).json.event_type,
     ).toBe("message");
   });
 
