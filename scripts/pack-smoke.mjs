@@ -48,3 +48,34 @@ if (cli) {
     throw new Error(`g4f providers --json listed ${JSON.stringify(names)}`);
   if (typeof cli.runCli !== "function") throw new Error("@g4f/cli: runCli is not exported");
 }
+
+// @g4f/cookies: a cookies.txt in a temp folder read with getCookies; sql.js loads from the
+// installed tarball (the testing subpath writes a Firefox DB, the reader reads it back).
+const cookiesPackage = loaded["@g4f/cookies"];
+if (cookiesPackage) {
+  const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "g4f-cookies-smoke-"));
+  try {
+    writeFileSync(join(dir, "cookies.txt"), ".example.com\tTRUE\t/\tFALSE\t0\tsid\tsmoke-value\n", {
+      mode: 0o600,
+    });
+    const found = await cookiesPackage.getCookies("example.com", {
+      cookiesDir: dir,
+      browsers: [],
+      cache: false,
+    });
+    if (cookiesPackage.toCookieHeader(found) !== "sid=smoke-value")
+      throw new Error(`@g4f/cookies getCookies found ${cookiesPackage.redact(found)}`);
+    const testing = await import("@g4f/cookies/testing");
+    const db = await testing.makeFirefoxDb(join(dir, "cookies.sqlite"), [
+      { host: ".example.com", name: "db", value: "1" },
+    ]);
+    const { cookies } = await cookiesPackage.readFirefoxCookies(db, { host: "example.com" });
+    if (cookies.length !== 1 || cookies[0].name !== "db")
+      throw new Error("@g4f/cookies could not read a Firefox DB");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
