@@ -49,6 +49,24 @@ if (cli) {
   if (typeof cli.runCli !== "function") throw new Error("@g4f/cli: runCli is not exported");
 }
 
+// @g4f/openassistant-server: start on port 0 with a token, create a chat and delete it, close.
+const oaServer = loaded["@g4f/openassistant-server"];
+if (oaServer) {
+  const server = await oaServer.startOpenAssistantServer({ port: 0, tokens: ["pack-smoke-token"] });
+  try {
+    const headers = { cookie: "next-auth.session-token=pack-smoke-token" };
+    const created = await fetch(`${server.url}/api/chat`, { method: "POST", headers });
+    if (created.status !== 200)
+      throw new Error(`@g4f/openassistant-server: create answered ${created.status}`);
+    const chat = await created.json();
+    const removed = await fetch(`${server.url}/api/chat?chat_id=${chat.id}`, { method: "DELETE", headers });
+    if (removed.status !== 200 || server.state.aliveChats().length !== 0)
+      throw new Error(`@g4f/openassistant-server: delete answered ${removed.status}`);
+  } finally {
+    await server.close();
+  }
+}
+
 // @g4f/cookies: a cookies.txt in a temp folder read with getCookies; sql.js loads from the
 // installed tarball (the testing subpath writes a Firefox DB, the reader reads it back).
 const cookiesPackage = loaded["@g4f/cookies"];

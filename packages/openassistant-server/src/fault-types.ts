@@ -20,44 +20,52 @@ export type RouteName =
 /** What a fault rule does to a request it matches (discriminated on `type`). */
 export type FaultAction =
   | RespondFault
-  | {
-      /** Answer normally, but only after `ms` milliseconds. */ type: "delay" /** How long to wait. */;
-      ms: number;
-    }
-  | { /** Never answer; the request stays open until the client leaves or the server closes. */ type: "hang" }
-  | {
-      /** Destroy the socket with a TCP reset before answering (in-process: `fetch` rejects). */ type: "reset";
-    }
+  | DelayFault
+  | SimpleFault
   | ErrorEventFault
-  | {
-      /** Events: kill the connection after `afterTokens` token events. */ type: "drop" /** Tokens sent first. */;
-      afterTokens: number;
-    }
-  | {
-      /** Events: go silent (no tokens, no pings) after `afterTokens` token events. */ type: "stall" /** Tokens sent first. */;
-      afterTokens: number;
-    }
-  | {
-      /** Events: close the stream cleanly after `afterTokens` token events, without a `message` event. */
-      type: "endWithoutMessage";
-      /** Tokens sent first. */
-      afterTokens: number;
-    }
+  | AfterTokensFault
   | MalformedFault
-  | {
-      /** Delay the first token by `ms` (on `assistant_message`: the generation; on `events`: this stream's delivery). */
-      type: "firstTokenDelay";
-      /** How long to hold the first token back. */
-      ms: number;
-    }
-  | PingsFault
-  | {
-      /** Events: act as a `cancelled` message (pending events until the client leaves); on `assistant_message`: never generate. */
-      type: "pendingForever";
-    }
-  | { /** Events: answer `200` with an empty body, as for a finished message. */ type: "alreadyFinished" }
-  | { /** Events: frame with `\n\n` instead of `\r\n\r\n`. */ type: "lfFraming" }
-  | { /** Events: write the stream in tiny pieces that split UTF-8 sequences. */ type: "splitWrites" };
+  | FirstTokenDelayFault
+  | PingsFault;
+
+/** Answer normally, but only `ms` milliseconds after the route ran. */
+export interface DelayFault {
+  /** The discriminant. */
+  type: "delay";
+  /** How long to wait. */
+  ms: number;
+}
+
+/**
+ * Actions without parameters: `hang` (never answer until the client leaves or the server
+ * closes), `reset` (destroy the socket with a TCP reset first; in process `fetch` rejects),
+ * `pendingForever` (events: act as a cancelled message; on `assistant_message`: never generate),
+ * `alreadyFinished` (events: `200` with an empty body), `lfFraming` (events: `\n\n` separators),
+ * `splitWrites` (events: tiny writes splitting UTF-8 sequences).
+ */
+export interface SimpleFault {
+  /** The discriminant. */
+  type: "hang" | "reset" | "pendingForever" | "alreadyFinished" | "lfFraming" | "splitWrites";
+}
+
+/**
+ * Events: after `afterTokens` token events, `drop` kills the connection, `stall` goes silent
+ * (no tokens, no pings) and `endWithoutMessage` closes cleanly without a `message` event.
+ */
+export interface AfterTokensFault {
+  /** The discriminant. */
+  type: "drop" | "stall" | "endWithoutMessage";
+  /** Token events sent first. */
+  afterTokens: number;
+}
+
+/** Delay the first token by `ms` (on `assistant_message`: the generation; on `events`: this stream's delivery). */
+export interface FirstTokenDelayFault {
+  /** The discriminant. */
+  type: "firstTokenDelay";
+  /** How long to hold the first token back. */
+  ms: number;
+}
 
 /** Replace the answer with any status, body and headers. */
 export interface RespondFault {

@@ -13,13 +13,17 @@ export {
   type OpenAssistantServerErrorOptions,
 } from "./errors/open-assistant-server-error.js";
 export type {
+  AfterTokensFault,
+  DelayFault,
   ErrorEventFault,
   FaultAction,
   FaultRule,
+  FirstTokenDelayFault,
   MalformedFault,
   PingsFault,
   RespondFault,
   RouteName,
+  SimpleFault,
 } from "./fault-types.js";
 export type {
   OpenAssistantServerOptions,
