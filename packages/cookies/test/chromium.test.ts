@@ -173,6 +173,17 @@ describe("Chromium on Linux", () => {
     expect(result.seen).toMatchObject([{ code: "DECRYPT_FAILED", count: 1 }]);
   });
 
+  it("rejects a value whose host-key digest belongs to another host (meta 24) with DECRYPT_FAILED", async () => {
+    const home = await newHome("linux", { chrome: {} });
+    await makeChromiumDb(home.cookiesPath("chrome"), [
+      { hostKey: host, name: "moved", encryptedValue: encryptChromium("x", { hostKey: ".other.org" }) },
+      { hostKey: host, name: "ok", encryptedValue: encryptChromium("y", { hostKey: host }) },
+    ]);
+    const result = await lookup({ ...isolated(home), browsers: ["chrome"] });
+    expect(result.values).toEqual({ ok: "y" });
+    expect(result.seen).toMatchObject([{ code: "DECRYPT_FAILED", count: 1 }]);
+  });
+
   it("reads the legacy schema (secure/httponly columns)", async () => {
     const home = await newHome("linux", { chrome: {} });
     await makeChromiumDb(
