@@ -76,7 +76,9 @@ export abstract class AsyncGeneratorProvider {
 
   /**
    * Runs the provider with every guard: message validation, model resolution, the `working` check,
-   * timeouts, abort, and cleanup when the consumer stops early.
+   * timeouts, abort, and cleanup when the consumer stops early. After an abort or a timeout the
+   * error is thrown once the provider's own cleanup has run (waiting at most 10 s), so a process
+   * that exits on the error does not cut that cleanup off.
    *
    * @param model - a model, alias, or `undefined`/`""` for the default.
    * @param messages - the conversation.

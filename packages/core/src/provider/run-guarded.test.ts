@@ -192,3 +192,46 @@ describe("guarded run", () => {
     expect(Mock.stats.calls[0]?.options.signal).not.toBe(controller.signal);
   });
 });
+
+describe("cleanup after an abort mid-step", () => {
+  /** A provider whose `finally` does slow async work, like deleting a chat on a server. */
+  class SlowCleanup extends AsyncGeneratorProvider {
+    static readonly url = "https://slow.invalid";
+    static readonly label = "SlowCleanup";
+    static readonly working = true;
+    static readonly needsAuth = false;
+    static readonly model = "s";
+    static cleaned = false;
+    async *createAsyncGenerator(_model: string, _messages: Messages, options: ProviderOptions) {
+      try {
+        yield "a";
+        await waitForAbort(options.signal!);
+      } finally {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        SlowCleanup.cleaned = true;
+      }
+    }
+  }
+
+  it("rejects only after the provider's cleanup has finished", async () => {
+    SlowCleanup.cleaned = false;
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = (async () => {
+      for await (const chunk of new SlowCleanup().stream(undefined, hello, { signal: controller.signal })) {
+        seen.push(chunk as string);
+        controller.abort();
+      }
+    })();
+    await expect(run).rejects.toBeInstanceOf(AbortError);
+    expect(seen).toEqual(["a"]);
+    expect(SlowCleanup.cleaned).toBe(true);
+  });
+
+  it("a timeout also waits for the cleanup", async () => {
+    SlowCleanup.cleaned = false;
+    const run = collect(new SlowCleanup().stream(undefined, hello, { timeout: { betweenChunks: 20 } }));
+    await expect(run).rejects.toBeInstanceOf(TimeoutError);
+    expect(SlowCleanup.cleaned).toBe(true);
+  });
+});

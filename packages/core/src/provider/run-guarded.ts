@@ -16,22 +16,46 @@ import { resolveModel } from "./resolve-model.js";
 
 type Chunk = string | ResponsePart;
 
-/** Waits for `promise`, but rejects with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+/**
+ * How long a run that ended by abort or timeout waits for the provider's cleanup (its `finally`,
+ * e.g. deleting a server-side chat) before giving up on it. Without the wait a CLI that exits
+ * right after the error would cut that cleanup off.
+ */
+const CLEANUP_GRACE_MS = 10_000;
+
+/**
+ * One abort listener for the whole run that rejects whichever step is being awaited: adding and
+ * removing a listener per chunk was the largest cost of streaming in the profile.
+ */
+function createAbortRace(signal: AbortSignal): <T>(promise: Promise<T>) => Promise<T> {
+  let rejectCurrent: ((reason: unknown) => void) | undefined;
+  signal.addEventListener("abort", () => rejectCurrent?.(signal.reason), { once: true });
+  return <T>(promise: Promise<T>): Promise<T> => {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      rejectCurrent = reject;
+      promise.then(resolve, reject);
+    });
+  };
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever is first; never rejects. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
   });
+  try {
+    await Promise.race([
+      promise.then(
+        () => undefined,
+        () => undefined,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Turns whatever ended the run into a typed error. */
@@ -96,6 +120,7 @@ export async function* runGuarded(
     timeouts.total === undefined ? undefined : setTimeout(fire, timeouts.total, "total", timeouts.total);
   let chunkTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const untilAborted = createAbortRace(signal);
   let iterator: AsyncIterator<Chunk> | undefined;
   let pending: Promise<IteratorResult<Chunk>> | undefined;
   let settled = false;
@@ -116,7 +141,7 @@ export async function* runGuarded(
       pending = iterator.next();
       let result: IteratorResult<Chunk>;
       try {
-        result = await untilAborted(pending, signal);
+        result = await untilAborted(pending);
       } catch (error) {
         // Not aborted: the provider itself threw, so its generator is finished.
         if (!signal.aborted) {
@@ -145,14 +170,16 @@ export async function* runGuarded(
     clearTimeout(chunkTimer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
     if (pending !== undefined) {
-      // The provider ignored the abort for now; close it once its pending step settles.
+      // Aborted while the provider was mid-step: it sees the signal and runs its cleanup, which
+      // we wait for (bounded); if the step still resolves, close the generator.
       const stuck = iterator;
-      pending
-        .then(
+      await settleWithin(
+        pending.then(
           () => stuck?.return?.(),
           () => undefined,
-        )
-        .catch(() => undefined);
+        ),
+        CLEANUP_GRACE_MS,
+      );
     } else if (!settled && iterator?.return !== undefined) {
       // The consumer stopped early: let the provider's `finally` run before we release the signal.
       try {
