@@ -1,14 +1,12 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as cookies from "@g4f/cookies";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, runG4F } from "./run-g4f.js";
 
-const available = typeof (cookies as Record<string, unknown>).getCookieList === "function";
 const SECRET = "very-secret-cookie-value-4242";
 
-describe.skipIf(!available)("g4f cookies", () => {
+describe("g4f cookies", () => {
   let dir: string;
   let home: string;
   beforeAll(async () => {

@@ -1,12 +1,6 @@
 import { resolve } from "node:path";
-import * as cookiesModule from "@g4f/cookies";
-import { MissingRequirementsError } from "@g4f/core";
+import { readCookieFile } from "@g4f/cookies";
 import { UsageError } from "../errors/usage-error.js";
-
-type ReadCookieFile = (
-  path: string,
-  options?: { domain?: string; signal?: AbortSignal },
-) => Promise<{ cookies: Array<{ name: string; value: string }> }>;
 
 /**
  * Reads one cookie file (extension JSON, Playwright storage state, g4f JSON, HAR or cookies.txt)
@@ -23,15 +17,12 @@ export async function loadCookiesFile(
   options: { cwd: string; signal?: AbortSignal },
 ): Promise<Record<string, string>> {
   const file = resolve(options.cwd, path);
-  const read = (cookiesModule as Record<string, unknown>).readCookieFile as ReadCookieFile | undefined;
-  if (typeof read !== "function")
-    throw new MissingRequirementsError({
-      message:
-        "The installed @g4f/cookies has no readCookieFile(); install a matching version (in the workspace: pnpm build).",
-    });
-  let result: Awaited<ReturnType<ReadCookieFile>>;
+  let result: Awaited<ReturnType<typeof readCookieFile>>;
   try {
-    result = await read(file, { domain, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+    result = await readCookieFile(file, {
+      domain,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError({

@@ -1,6 +1,11 @@
-import type { CookieRecord, CookieSource, CookieWarning } from "@g4f/cookies";
-import * as cookiesModule from "@g4f/cookies";
-import { MissingRequirementsError } from "@g4f/core";
+import {
+  type BrowserName,
+  type CookieRecord,
+  type CookieSource,
+  type CookieWarning,
+  type GetCookiesOptions,
+  getCookieList,
+} from "@g4f/cookies";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.js";
 
@@ -14,11 +19,6 @@ Examples:
   $ g4f cookies open-assistant.io --cookies-dir ./har_and_cookies --json
 
 Values are never printed: only names, sizes, domains, sources and expiry.`;
-
-type GetCookieList = (
-  domain: string,
-  options?: Record<string, unknown>,
-) => Promise<{ cookies: CookieRecord[]; warnings: CookieWarning[] }>;
 
 interface CookiesOptions {
   browser?: string[];
@@ -76,18 +76,11 @@ export function addCookiesCommand(program: Command, context: CliContext): void {
     .option("--json", "print JSON: cookies (no values) and warnings")
     .addHelpText("after", EXAMPLES)
     .action(async (domain: string, options: CookiesOptions) => {
-      const getCookieList = (cookiesModule as Record<string, unknown>).getCookieList as
-        | GetCookieList
-        | undefined;
-      if (typeof getCookieList !== "function")
-        throw new MissingRequirementsError({
-          message:
-            "The installed @g4f/cookies has no getCookieList(); install a matching version (in the workspace: pnpm build).",
-        });
-      const lookup: Record<string, unknown> = { cache: false };
+      const lookup: GetCookiesOptions = { cache: false };
       const cookiesDir = options.cookiesDir ?? context.io.env.G4F_COOKIES_DIR;
       if (cookiesDir !== undefined && cookiesDir !== "") lookup.cookiesDir = cookiesDir;
-      if (options.browser !== undefined) lookup.browsers = options.browser;
+      // Unknown names are skipped by the lookup with a NOT_FOUND warning, which the command prints.
+      if (options.browser !== undefined) lookup.browsers = options.browser as BrowserName[];
       const { cookies, warnings } = await getCookieList(domain, lookup);
       const { io, out } = context;
       if (options.json === true) {

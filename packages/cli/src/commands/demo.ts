@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { AbortError, MissingRequirementsError, streamChat } from "@g4f/core";
-import * as serverModule from "@g4f/openassistant-server";
+import { AbortError, streamChat } from "@g4f/core";
+import { type StartOpenAssistantServerOptions, startOpenAssistantServer } from "@g4f/openassistant-server";
 import { register } from "@g4f/provider-openassistant";
 import type { Command } from "commander";
 import { createAnswerState, streamAnswer } from "../chat/stream-answer.js";
@@ -22,16 +22,6 @@ Examples:
 
 Starts the Open Assistant reference server in this process on a free port, selects the
 OpenAssistant provider by name, streams its answer over real HTTP and prints a summary.`;
-
-/** The part of a running reference server the demo uses. */
-interface DemoServer {
-  url: string;
-  state: { chatsCreated: Array<{ id: string }>; chatsDeleted: string[] };
-  waitForIdle(options?: { timeoutMs?: number }): Promise<void>;
-  close(): Promise<void>;
-}
-
-type StartServer = (options: Record<string, unknown>) => Promise<DemoServer>;
 
 interface DemoOptions {
   upstream?: string;
@@ -59,17 +49,9 @@ export function addDemoCommand(program: Command, context: CliContext): void {
     .addHelpText("after", EXAMPLES)
     .action(async (words: string[], options: DemoOptions) => {
       const { io, out, err } = context;
-      const start = (serverModule as Record<string, unknown>).startOpenAssistantServer as
-        | StartServer
-        | undefined;
-      if (typeof start !== "function")
-        throw new MissingRequirementsError({
-          message:
-            "The installed @g4f/openassistant-server has no startOpenAssistantServer(); install a matching version (in the workspace: pnpm build).",
-        });
       const prompt = words.join(" ").trim() || DEFAULT_PROMPT;
       const token = `g4f-demo-${randomUUID()}`;
-      const serverOptions: Record<string, unknown> = {
+      const serverOptions: StartOpenAssistantServerOptions = {
         tokens: [token],
         answerTokens: ANSWER_TOKENS,
         tokensPerSecond: TOKENS_PER_SECOND,
@@ -85,7 +67,7 @@ export function addDemoCommand(program: Command, context: CliContext): void {
         };
         serverOptions.tokensPerSecond = 0;
       }
-      const server = await start(serverOptions);
+      const server = await startOpenAssistantServer(serverOptions);
       const controller = new AbortController();
       let interrupted = false;
       const unsubscribe = io.onSignal("SIGINT", () => {
