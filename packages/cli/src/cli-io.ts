@@ -52,6 +52,21 @@ export interface CliIO {
  * @returns a {@link CliIO} bound to `process`.
  */
 export function createProcessIO(): CliIO {
+  const interruptHandlers = new Set<() => void>();
+  let readerGone = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && !readerGone) throw error;
+    if (readerGone) return;
+    // The reader went away (`g4f chat … | head`): stop as on Ctrl-C, so a running chat is still
+    // cleaned up, instead of crashing on an unhandled EPIPE.
+    readerGone = true;
+    // Not an interruption by the user: the pipeline got what it wanted, so exit 0 (not 130).
+    process.once("exit", () => {
+      process.exitCode = 0;
+    });
+    if (interruptHandlers.size === 0) process.exit(0);
+    for (const handler of interruptHandlers) handler();
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -60,8 +75,10 @@ export function createProcessIO(): CliIO {
     cwd: process.cwd(),
     onSignal(signal, handler) {
       process.on(signal, handler);
+      if (signal === "SIGINT") interruptHandlers.add(handler);
       return () => {
         process.off(signal, handler);
+        interruptHandlers.delete(handler);
       };
     },
     exit(code) {

@@ -96,6 +96,28 @@ describe("g4f chat --provider OpenAssistant", () => {
     expect(server.state.aliveChats()).toEqual([]);
   });
 
+  it("stops quietly and deletes the chat when the reader of stdout goes away (| head)", async () => {
+    // A paced server, so the answer is still streaming when the pipe closes.
+    const paced = await startOpenAssistantServer({
+      tokens: [TOKEN_BYTES],
+      tokensPerSecond: 20,
+      answerTokens: 200,
+    });
+    try {
+      const g4f = startG4F(["chat", "--base-url", paced.url, "--cookies-dir", cookiesDir, "Hello"]);
+      await g4f.waitFor(/\S/);
+      g4f.child.stdout?.destroy();
+      const run = await g4f.done;
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
+      await paced.waitForIdle();
+      expect(paced.state.chatsCreated).toHaveLength(1);
+      expect(paced.state.aliveChats()).toEqual([]);
+    } finally {
+      await paced.close();
+    }
+  });
+
   it("never prints the session token with --debug", async () => {
     server.addFault({ route: "chat.create", action: { type: "respond", status: 403 } });
     const run = await chat(["--debug", "Hello"]).then((result) => result);
