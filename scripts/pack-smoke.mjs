@@ -97,3 +97,29 @@ if (cookiesPackage) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// @g4f/provider-openassistant: one whole chat against the installed reference server, selected by
+// name through the registry of the installed core; the chat must be deleted afterwards.
+const oaProvider = loaded["@g4f/provider-openassistant"];
+if (oaProvider && oaServer && core) {
+  oaProvider.register();
+  const server = await oaServer.startOpenAssistantServer({
+    tokens: ["pack-token"],
+    mode: "echo",
+    tokensPerSecond: 0,
+    pingIntervalMs: 0,
+  });
+  try {
+    const answer = await core.chat("OpenAssistant", "packed tarballs work", {
+      baseUrl: server.url,
+      cookies: { "next-auth.session-token": "pack-token" },
+      proxy: null,
+    });
+    if (answer.text !== "packed tarballs work")
+      throw new Error(`@g4f/provider-openassistant answered ${JSON.stringify(answer.text)}`);
+    await server.waitForIdle();
+    if (server.state.aliveChats().length !== 0) throw new Error("@g4f/provider-openassistant left a chat");
+  } finally {
+    await server.close();
+  }
+}
