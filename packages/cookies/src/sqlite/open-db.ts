@@ -56,9 +56,15 @@ export async function openDb(bytes: Uint8Array): Promise<SqliteDb> {
       cause: error,
     });
   }
-  const image = new Uint8Array(bytes);
-  if (image[18] === 2) image[18] = 1;
-  if (image[19] === 2) image[19] = 1;
+  // sql.js cannot open WAL-mode images (read/write versions 2): mark them as rollback-journal.
+  // Copy only then: sql.js copies the image into its own file system anyway, and the caller's
+  // bytes must stay as they were.
+  const walMode = bytes[18] === 2 || bytes[19] === 2;
+  const image = walMode ? new Uint8Array(bytes) : bytes;
+  if (walMode) {
+    if (image[18] === 2) image[18] = 1;
+    if (image[19] === 2) image[19] = 1;
+  }
   let database: SqlJsDatabase | undefined;
   try {
     database = new engine.Database(image);

@@ -44,8 +44,13 @@ export async function readLiveDb(path: string, options: ReadLiveDbOptions = {}):
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     const before = await stampBoth(path, walPath);
-    const db = (await readWhole(path, true, signal)) ?? new Uint8Array();
-    const wal = (await readWhole(walPath, false, signal)) ?? new Uint8Array();
+    // The DB and its WAL are read together: the stamps around the pair detect a writer anyway.
+    const [dbBytes, walBytes] = await Promise.all([
+      readWhole(path, true, signal),
+      readWhole(walPath, false, signal),
+    ]);
+    const db = dbBytes ?? new Uint8Array();
+    const wal = walBytes ?? new Uint8Array();
     const after = await stampBoth(path, walPath);
     const stable =
       before.every((stamp, index) => sameStamp(stamp, after[index]!)) && db.length === after[0]!.size;
@@ -55,7 +60,8 @@ export async function readLiveDb(path: string, options: ReadLiveDbOptions = {}):
 }
 
 async function stampBoth(path: string, walPath: string): Promise<FileStamp[]> {
-  return [stampOf(path, await statFile(path, true)), stampOf(walPath, await statFile(walPath, false))];
+  const [dbStats, walStats] = await Promise.all([statFile(path, true), statFile(walPath, false)]);
+  return [stampOf(path, dbStats), stampOf(walPath, walStats)];
 }
 
 async function statFile(path: string, required: boolean): Promise<Stats | undefined> {
