@@ -2,6 +2,8 @@
 // random fault injected before 5% of them. At the end no chat may be leaked (alive without the
 // provider having reported CHAT_NOT_DELETED for it), no stream open and no error unhandled; RSS is
 // printed at the start, at its peak and at the end.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { closeHttpConnections, type DebugEvent, G4FError, streamChat } from "@g4f/core";
 import type {
   FaultAction,
@@ -52,6 +54,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A real `gc()`: RSS alone cannot tell a leak from a heap that grew once and stays reserved. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -60,6 +68,8 @@ describe("soak", () => {
   it(`${CHATS} chats, ${FAULT_RATE * 100}% faults, ${CONCURRENCY} at a time`, async () => {
     const random = seededRandom(0x50a4);
     const rejections = watchRejections();
+    collectGarbage();
+    const heapStart = process.memoryUsage().heapUsed;
     const rss = { start: process.memoryUsage().rss, peak: 0, end: 0 };
     const counts = { completed: 0, failed: 0, faults: 0, untyped: 0 };
     const reported = new Set<string>();
@@ -109,7 +119,8 @@ describe("soak", () => {
       rejections.stop();
     }
     await closeHttpConnections();
-    (globalThis as { gc?: () => void }).gc?.();
+    collectGarbage();
+    const heapEnd = process.memoryUsage().heapUsed;
     rss.end = process.memoryUsage().rss;
     rss.peak = Math.max(rss.peak, rss.end);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -119,7 +130,8 @@ describe("soak", () => {
       `soak: ${CHATS} chats in ${seconds} s; completed ${counts.completed}, failed ${counts.failed} ` +
         `(faults injected ${counts.faults}); alive chats ${alive.length} (reported ${reported.size}, ` +
         `leaked ${leaked.length}); unhandled ${rejections.reasons.length}; ` +
-        `RSS start ${megabytes(rss.start)}, peak ${megabytes(rss.peak)}, end ${megabytes(rss.end)}`,
+        `RSS start ${megabytes(rss.start)}, peak ${megabytes(rss.peak)}, end ${megabytes(rss.end)}; ` +
+        `heap used after gc: start ${megabytes(heapStart)}, end ${megabytes(heapEnd)}`,
     );
     expect(rejections.reasons).toEqual([]);
     expect(counts.untyped).toBe(0);
