@@ -1,5 +1,13 @@
 import type { CookieDraft, ParsedCookieFile } from "./cookie-draft.js";
-import { cookieDomain, isObject, pathOf, sameSiteOf, secondsToMs, type ToBytes } from "./parse-helpers.js";
+import {
+  cookieDomain,
+  isObject,
+  pathOf,
+  sameSiteOf,
+  secondsToMs,
+  skippedIssues,
+  type ToBytes,
+} from "./parse-helpers.js";
 
 /**
  * Cookies of a browser-extension export (Cookie-Editor, EditThisCookie, "Get cookies.txt" JSON):
@@ -39,15 +47,9 @@ export function parseExtensionJson(entries: readonly unknown[], toBytes: ToBytes
   return {
     format: "extension-json",
     cookies,
-    issues:
-      skipped === 0
-        ? []
-        : [
-            {
-              code: "BAD_FILE",
-              count: skipped,
-              message: `${skipped} entr${skipped === 1 ? "y has" : "ies have"} no string name, value and domain; skipped.`,
-            },
-          ],
+    issues: skippedIssues(
+      skipped,
+      `${skipped} entr${skipped === 1 ? "y has" : "ies have"} no string name, value and domain; skipped.`,
+    ),
   };
 }

@@ -1,5 +1,5 @@
 import type { CookieDraft, ParsedCookieFile } from "./cookie-draft.js";
-import { cookieDomain, isObject, type ToBytes } from "./parse-helpers.js";
+import { cookieDomain, isObject, skippedIssues, type ToBytes } from "./parse-helpers.js";
 
 /**
  * Cookies of g4f's own JSON: `{ "<domain>": { "<name>": "<value>" } }`. Every cookie is a domain
@@ -34,15 +34,6 @@ export function parseG4fJson(object: Record<string, unknown>, toBytes: ToBytes):
   return {
     format: "g4f-json",
     cookies,
-    issues:
-      skipped === 0
-        ? []
-        : [
-            {
-              code: "BAD_FILE",
-              count: skipped,
-              message: `${skipped} entries are not "domain": { name: value } strings; skipped.`,
-            },
-          ],
+    issues: skippedIssues(skipped, `${skipped} entries are not "domain": { name: value } strings; skipped.`),
   };
 }

@@ -1,6 +1,7 @@
 import { domainToASCII } from "node:url";
 import { utf8ToByteString } from "../byte-string.js";
 import type { CookieRecord } from "../types.js";
+import type { FileIssue } from "./cookie-draft.js";
 
 /** Turns a string from a parsed file into a byte string (UTF-8 bytes when the file was Unicode). @internal */
 export type ToBytes = (text: string) => string;
@@ -53,4 +54,13 @@ export function secondsToMs(raw: unknown): number | undefined {
 /** Whether a value is a plain (non-array, non-null) object. @internal */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The issues of a parser that skipped `count` entries: none, or one `BAD_FILE` with the count.
+ * @internal
+ */
+export function skippedIssues(count: number, message: string, line?: number): FileIssue[] {
+  if (count === 0) return [];
+  return [{ code: "BAD_FILE", count, ...(line === undefined ? {} : { line }), message }];
 }

@@ -1,5 +1,5 @@
 import type { CookieDraft, ParsedCookieFile } from "./cookie-draft.js";
-import { cookieDomain, secondsToMs } from "./parse-helpers.js";
+import { cookieDomain, secondsToMs, skippedIssues } from "./parse-helpers.js";
 
 const httpOnlyPrefix = "#HttpOnly_";
 
@@ -39,17 +39,11 @@ export function parseNetscape(text: string): ParsedCookieFile {
   return {
     format: "netscape",
     cookies,
-    issues:
-      skipped === 0
-        ? []
-        : [
-            {
-              code: "BAD_FILE",
-              count: skipped,
-              ...(firstBad === undefined ? {} : { line: firstBad }),
-              message: `${skipped} line${skipped === 1 ? " is" : "s are"} not cookies (7 TAB-separated fields expected), first at line ${firstBad}; skipped.`,
-            },
-          ],
+    issues: skippedIssues(
+      skipped,
+      `${skipped} line${skipped === 1 ? " is" : "s are"} not cookies (7 TAB-separated fields expected), first at line ${firstBad}; skipped.`,
+      firstBad,
+    ),
   };
 }
 

@@ -1,5 +1,13 @@
 import type { CookieDraft, ParsedCookieFile } from "./cookie-draft.js";
-import { cookieDomain, isObject, pathOf, sameSiteOf, secondsToMs, type ToBytes } from "./parse-helpers.js";
+import {
+  cookieDomain,
+  isObject,
+  pathOf,
+  sameSiteOf,
+  secondsToMs,
+  skippedIssues,
+  type ToBytes,
+} from "./parse-helpers.js";
 
 /**
  * Cookies of a Playwright `storageState` file: `{ cookies: [{ name, value, domain, path,
@@ -38,15 +46,6 @@ export function parseStorageState(entries: readonly unknown[], toBytes: ToBytes)
   return {
     format: "storage-state",
     cookies,
-    issues:
-      skipped === 0
-        ? []
-        : [
-            {
-              code: "BAD_FILE",
-              count: skipped,
-              message: `${skipped} cookies lack a name, value or domain; skipped.`,
-            },
-          ],
+    issues: skippedIssues(skipped, `${skipped} cookies lack a name, value or domain; skipped.`),
   };
 }
