@@ -6,6 +6,7 @@ import {
 } from "eventsource-parser";
 import { StreamError } from "../errors/stream-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import { type AbortRace, createAbortRace } from "../internal/abort-race.js";
 import { type ByteReader, guardedRead } from "./guarded-read.js";
 import type { ReadEventStreamOptions, ServerSentEvent } from "./server-sent-event.js";
 import { toStreamFailure } from "./to-stream-failure.js";
@@ -39,6 +40,8 @@ export class EventStreamIterator implements AsyncGenerator<ServerSentEvent, void
   private readonly pending: EventSourceMessage[] = [];
   private index = 0;
   private reader: ByteReader | undefined;
+  /** One abort listener for all the reads, removed on release (the signal may outlive us). */
+  private abort: AbortRace | undefined;
   private parser: EventSourceParser | undefined;
   private readonly decoder = new TextDecoder();
   private overflow: ParseError | undefined;
@@ -130,6 +133,7 @@ export class EventStreamIterator implements AsyncGenerator<ServerSentEvent, void
       return false;
     }
     this.reader = stream.getReader() as ByteReader;
+    if (this.signal !== undefined) this.abort = createAbortRace(this.signal);
     this.parser = createParser({
       onEvent: (event) => {
         if (event.event !== "ping") this.pending.push(event);
@@ -152,7 +156,9 @@ export class EventStreamIterator implements AsyncGenerator<ServerSentEvent, void
     try {
       while (true) {
         const limit = this.sawChunk ? this.betweenChunks : this.firstChunk;
-        const result = await guardedRead(reader, this.signal, limit, () => this.timeoutError(limit));
+        // Checked before reading, so an aborted stream consumes no more of the body.
+        this.signal?.throwIfAborted();
+        const result = await guardedRead(reader, this.abort, limit, () => this.timeoutError(limit));
         if (result.done) {
           this.finished = true;
           parser.feed(`${decoder.decode()}\n\n`);
@@ -189,6 +195,8 @@ export class EventStreamIterator implements AsyncGenerator<ServerSentEvent, void
     this.closed = true;
     this.pending.length = 0;
     this.index = 0;
+    this.abort?.dispose();
+    this.abort = undefined;
     const reader = this.reader;
     if (reader === undefined) return;
     this.reader = undefined;

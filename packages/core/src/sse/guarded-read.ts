@@ -1,3 +1,5 @@
+import type { AbortRace } from "../internal/abort-race.js";
+
 /** A body reader of bytes, as `ReadableStream.getReader()` returns it. */
 export type ByteReader = ReadableStreamDefaultReader<Uint8Array>;
 
@@ -5,41 +7,34 @@ export type ByteReader = ReadableStreamDefaultReader<Uint8Array>;
 export type ReadResult = { done: true; value?: undefined } | { done: false; value: Uint8Array };
 
 /**
- * Reads once, bounded by a timeout and a signal; plain `reader.read()` when neither is set. An
- * already aborted signal rejects at once (an `abort` listener would never fire).
+ * Reads once, bounded by a timeout and raced against a signal (through `abort`); plain
+ * `reader.read()` when neither is set.
+ * @param reader - the body reader.
+ * @param abort - the signal's race, shared by every read of the stream.
+ * @param limit - ms until the read must deliver, or `undefined` for none.
+ * @param onTimeout - makes the error a timed-out read rejects with.
+ * @returns the read's result.
  */
 export function guardedRead(
   reader: ByteReader,
-  signal: AbortSignal | undefined,
+  abort: AbortRace | undefined,
   limit: number | undefined,
   onTimeout: () => unknown,
 ): Promise<ReadResult> {
-  if (signal === undefined && limit === undefined) return reader.read() as Promise<ReadResult>;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise<ReadResult>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    if (limit !== undefined) {
-      timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        reject(onTimeout());
-      }, limit);
-    }
-    signal?.addEventListener("abort", onAbort, { once: true });
-    (reader.read() as Promise<ReadResult>).then(
+  const read = reader.read() as Promise<ReadResult>;
+  if (limit === undefined) return abort === undefined ? read : abort.race(read);
+  const timed = new Promise<ReadResult>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), limit);
+    read.then(
       (result) => {
         clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
         resolve(result);
       },
       (error: unknown) => {
         clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
         reject(error);
       },
     );
   });
+  return abort === undefined ? timed : abort.race(timed);
 }
