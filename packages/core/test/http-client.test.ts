@@ -317,4 +317,64 @@ describe("createHttpClient", () => {
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).timeout).toBe("betweenChunks");
   });
+
+  it("text() reads a whole reply and hands the connection back to the pool", async () => {
+    const path = route("/text", (request, response) => response.end(`${request.method} done ü`));
+    const http = client();
+    expect(await http.text(path, { method: "DELETE" })).toBe("DELETE done ü");
+    const before = connections;
+    for (let index = 0; index < 5; index++) await http.text(path, { method: "DELETE" });
+    await http.json(route("/json-after", (_request, response) => response.end("{}")));
+    expect(connections - before).toBe(0);
+  });
+
+  it("keeps a path prefix of baseUrl and takes absolute paths as given", async () => {
+    const path = route("/prefix/api/x", (request, response) =>
+      response.end(JSON.stringify({ url: request.url })),
+    );
+    const prefixed = client({ baseUrl: `${server.url}/prefix/` });
+    expect(await prefixed.json(path.replace("/prefix", ""), { query: { id: "a&b" } })).toEqual({
+      url: "/prefix/api/x?id=a%26b",
+    });
+    expect(await client({ baseUrl: "http://127.0.0.1:1" }).json(`${server.url}${path}`)).toEqual({
+      url: path,
+    });
+  });
+
+  it("follows a redirect for a reply read whole, as fetch does", async () => {
+    const target = route("/moved-here", (request, response) =>
+      response.end(JSON.stringify({ method: request.method, cookie: request.headers.cookie })),
+    );
+    const path = route("/moved", (_request, response) => {
+      response.writeHead(302, { location: target });
+      response.end("see there");
+    });
+    const events: DebugEvent[] = [];
+    const reply = await client({ cookies: { sid: "abc" }, onDebug: (event) => events.push(event) }).json(
+      path,
+      {
+        method: "POST",
+        json: { a: 1 },
+      },
+    );
+    // A 302 after a POST becomes a GET, and the same origin still gets the cookie.
+    expect(reply).toEqual({ method: "GET", cookie: "sid=abc" });
+    expect(events.filter((event) => event.type === "response").map((event) => event.status)).toEqual([
+      302, 200,
+    ]);
+  });
+
+  it("turns an abort while a reply is read whole into AbortError", async () => {
+    const path = route("/half-body", (_request, response) => {
+      stalled.push(response);
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"a":');
+    });
+    const controller = new AbortController();
+    const pending = client().json(path, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user stop")), 30);
+    const error = await failure(pending);
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect(((error as AbortError).cause as Error).message).toBe("user stop");
+  });
 });

@@ -28,7 +28,7 @@ async function attemptDelete(http: HttpClient, chatId: string, timeoutMs: number
     timeoutMs,
   );
   try {
-    const response = await http.request("/api/chat", {
+    await http.text("/api/chat", {
       method: "DELETE",
       query: { chat_id: chatId },
       idempotent: false,
@@ -36,7 +36,6 @@ async function attemptDelete(http: HttpClient, chatId: string, timeoutMs: number
       signal: controller.signal,
       step: "delete chat",
     });
-    await response.arrayBuffer();
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,4 @@
-import { createFetch } from "ofetch";
-import { Headers as UndiciHeaders, fetch as undiciFetch } from "undici";
+import { fetch as undiciFetch } from "undici";
 import { AbortError } from "../errors/abort-error.js";
 import { G4FError } from "../errors/g4f-error.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
@@ -17,18 +16,16 @@ import { resolveDebugSink } from "./debug-sink.js";
 import { getDispatcher, resolveProxy } from "./dispatcher-cache.js";
 import { guardBody } from "./guard-body.js";
 import type { HttpClient, HttpClientOptions, HttpRequestInit } from "./http-types.js";
+import { joinUrl } from "./join-url.js";
 import { mapStatusToError } from "./map-status-to-error.js";
 import { readBodyText } from "./read-body-text.js";
 import { redactHeaders, redactUrl } from "./redact-headers.js";
+import { type BufferedReply, sendBuffered, toHeaders } from "./send-buffered.js";
 import { translateTransportError } from "./translate-transport-error.js";
 
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 const retryableStatuses = new Set([408, 425, 429, 500, 502, 503, 504]);
 const ERROR_BODY_LIMIT = 64 * 1024;
-const $fetch = createFetch({
-  fetch: undiciFetch as unknown as typeof fetch,
-  Headers: UndiciHeaders as unknown as typeof Headers,
-});
 
 function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {
   const result: Record<string, string> = {};
@@ -80,7 +77,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const secrets = collectSecrets({ cookies: options.cookies, headers: options.headers });
   const baseUrl = options.baseUrl;
 
-  async function attempt(path: string, init: HttpRequestInit, method: string): Promise<Response> {
+  // Replies read whole skip fetch (see send-buffered.ts), unless body timeouts need fetch's guard.
+  const canBuffer =
+    timeouts.firstChunk === undefined && timeouts.betweenChunks === undefined && timeouts.total === undefined;
+
+  async function attempt(
+    path: string,
+    init: HttpRequestInit,
+    method: string,
+    buffered: false,
+  ): Promise<Response>;
+  async function attempt(
+    path: string,
+    init: HttpRequestInit,
+    method: string,
+    buffered: boolean,
+  ): Promise<Response | BufferedReply>;
+  async function attempt(
+    path: string,
+    init: HttpRequestInit,
+    method: string,
+    buffered: boolean,
+  ): Promise<Response | BufferedReply> {
     const internal = new AbortController();
     const external = [options.signal, init.signal];
     const signals = [internal.signal, ...external.filter((signal) => signal !== undefined)];
@@ -102,20 +120,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             timeouts.total,
           );
     const headers = { ...baseHeaders, ...lowerCaseKeys(init.headers) };
+    const body = init.json === undefined ? undefined : JSON.stringify(init.json);
+    if (body !== undefined) headers["content-type"] ??= "application/json";
     const started = performance.now();
-    let url = path;
-    try {
-      url = new URL(path, baseUrl).toString();
-    } catch {
-      // ofetch joins relative paths itself; keep the raw path for logs.
-    }
-    const host = (() => {
-      try {
-        return new URL(url).host;
-      } catch {
-        return baseUrl;
-      }
-    })();
+    const url = joinUrl(baseUrl, path, init.query);
+    const host = hostOf(url, baseUrl);
     debug?.({
       type: "request",
       provider,
@@ -123,28 +132,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       url: redactUrl(url),
       headers: redactHeaders(Object.entries(headers)),
     });
-    let response: Response;
+    let reply: Response | BufferedReply;
     try {
       signal.throwIfAborted();
-      response = (await $fetch.raw(path, {
-        baseURL: baseUrl,
-        method,
-        ...(init.query === undefined ? {} : { query: init.query }),
-        ...(init.json === undefined ? {} : { body: init.json as Record<string, unknown> }),
-        headers,
-        signal,
-        retry: false,
-        ignoreResponseError: true,
-        responseType: "stream",
-        dispatcher,
-      } as Parameters<typeof $fetch.raw>[1])) as unknown as Response;
+      reply = buffered
+        ? await sendBuffered(dispatcher, url, { method, headers, body, signal })
+        : ((await undiciFetch(url, {
+            method,
+            headers,
+            body: body ?? null,
+            signal,
+            dispatcher,
+          })) as unknown as Response);
     } catch (error) {
       clearTimeout(totalTimer);
-      const cause =
-        error instanceof Error && error.name === "FetchError" && error.cause !== undefined
-          ? error.cause
-          : error;
-      const typed = translateTransportError(cause, sources, { provider, host, phase: "connect" });
+      const typed = translateTransportError(error, sources, { provider, host, phase: "connect" });
       debug?.({
         type: "error",
         provider,
@@ -158,42 +160,53 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       clearTimeout(timer);
     }
     const elapsedMs = performance.now() - started;
-    const logResponse = (body?: string): void =>
+    const status = reply.status;
+    const replyHeaders = (): Headers => ("rawHeaders" in reply ? toHeaders(reply.rawHeaders) : reply.headers);
+    const logResponse = (text?: string): void =>
       debug?.({
         type: "response",
         provider,
         method,
         url: redactUrl(url),
-        status: response.status,
-        headers: redactHeaders(response.headers),
-        ...(body === undefined ? {} : { body }),
+        status,
+        headers: redactHeaders(replyHeaders()),
+        ...(text === undefined ? {} : { body: text }),
         elapsedMs,
       });
-    if (response.status < 200 || response.status > 299) {
+    if (buffered && status >= 300 && status <= 399) {
+      // Rare, and fetch follows redirects by the spec's rules (method changes, cookies dropped
+      // across origins): resend through fetch rather than reimplement them.
+      await (reply as BufferedReply).body.dump().catch(() => undefined);
+      logResponse();
+      return attempt(path, init, method, false);
+    }
+    if (status < 200 || status > 299) {
       clearTimeout(totalTimer);
       let bodyText = "";
       try {
-        bodyText = redactSecrets(await readBodyText(response.body, ERROR_BODY_LIMIT), secrets);
+        bodyText = redactSecrets(await readBodyText(reply.body, ERROR_BODY_LIMIT), secrets);
       } catch {
         // A body that breaks while we read it for an error message adds nothing.
       }
       logResponse(bodyText.slice(0, 200));
       const context = {
-        status: response.status,
+        status,
         bodyText,
-        headers: response.headers,
+        headers: replyHeaders(),
         ...(init.step === undefined ? {} : { step: init.step }),
       };
       throw options.mapError?.(context) ?? mapStatusToError({ ...context, provider, secrets });
     }
     logResponse();
+    if ("rawHeaders" in reply) return reply;
+    const response = reply;
     const guarded =
       timeouts.firstChunk !== undefined || timeouts.betweenChunks !== undefined || totalTimer !== undefined;
     if (!guarded || response.body === null) {
       clearTimeout(totalTimer);
       return response;
     }
-    const body = guardBody(response.body, {
+    const guardedBody = guardBody(response.body, {
       provider,
       host,
       firstChunk: timeouts.firstChunk,
@@ -201,7 +214,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       sources,
       onEnd: () => clearTimeout(totalTimer),
     });
-    const wrapped = new Response(body, {
+    const wrapped = new Response(guardedBody, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
@@ -210,12 +223,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return wrapped;
   }
 
-  async function request(path: string, init: HttpRequestInit = {}): Promise<Response> {
-    const method = (init.method ?? (init.json === undefined ? "GET" : "POST")).toUpperCase();
+  /** Runs `send` with retries and backoff, for idempotent requests only. */
+  async function withRetries<T>(method: string, init: HttpRequestInit, send: () => Promise<T>): Promise<T> {
     const retries = (init.idempotent ?? idempotentMethods.has(method)) ? retry.retries : 0;
     for (let attemptIndex = 0; ; attemptIndex++) {
       try {
-        return await attempt(path, init, method);
+        return await send();
       } catch (error) {
         if (attemptIndex >= retries || !shouldRetry(error)) throw error;
         let delay = computeBackoff(attemptIndex, retry);
@@ -240,36 +253,72 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function json<T>(path: string, init: HttpRequestInit = {}): Promise<T> {
-    const response = await request(path, {
-      ...init,
-      headers: { accept: "application/json", ...init.headers },
-    });
-    let text: string;
+  function methodOf(init: HttpRequestInit): string {
+    return (init.method ?? (init.json === undefined ? "GET" : "POST")).toUpperCase();
+  }
+
+  function request(path: string, init: HttpRequestInit = {}): Promise<Response> {
+    const method = methodOf(init);
+    return withRetries(method, init, () => attempt(path, init, method, false));
+  }
+
+  /** Sends and reads the whole body; a body that breaks is a typed error. */
+  async function readWhole(
+    path: string,
+    init: HttpRequestInit,
+  ): Promise<{ text: string; type: string | null }> {
+    const method = methodOf(init);
+    const reply = await withRetries(method, init, () => attempt(path, init, method, canBuffer));
     try {
-      text = await response.text();
+      if ("rawHeaders" in reply) {
+        const type = reply.rawHeaders["content-type"];
+        return {
+          text: await reply.body.text(),
+          type: Array.isArray(type) ? (type[0] ?? null) : (type ?? null),
+        };
+      }
+      return { text: await reply.text(), type: reply.headers.get("content-type") };
     } catch (error) {
       throw translateTransportError(
         error,
         { external: [options.signal, init.signal] },
-        { provider, host: baseUrl, phase: "body" },
+        { provider, host: hostOf(baseUrl, baseUrl), phase: "body" },
       );
     }
+  }
+
+  async function text(path: string, init: HttpRequestInit = {}): Promise<string> {
+    return (await readWhole(path, init)).text;
+  }
+
+  async function json<T>(path: string, init: HttpRequestInit = {}): Promise<T> {
+    const reply = await readWhole(path, {
+      ...init,
+      headers: { accept: "application/json", ...init.headers },
+    });
     try {
-      return JSON.parse(text) as T;
+      return JSON.parse(reply.text) as T;
     } catch (error) {
       const where = init.step === undefined ? "" : ` during ${init.step}`;
-      const type = response.headers.get("content-type") ?? "no content type";
       throw new InvalidResponseError({
         provider,
         cause: error,
         ...(init.step === undefined ? {} : { step: init.step }),
-        message: `${provider}: expected JSON${where} but got ${text.length} chars of ${type}. The backend may have changed or an intermediary (proxy, captcha page) answered instead.`,
+        message: `${provider}: expected JSON${where} but got ${reply.text.length} chars of ${reply.type ?? "no content type"}. The backend may have changed or an intermediary (proxy, captcha page) answered instead.`,
       });
     }
   }
 
-  return { request, json, cookieHeader };
+  return { request, text, json, cookieHeader };
+}
+
+/** The host of a URL for error messages, or `fallback` when it does not parse. */
+function hostOf(url: string, fallback: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return fallback;
+  }
 }
 
 function anySignal(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {

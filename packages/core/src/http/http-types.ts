@@ -81,6 +81,15 @@ export interface HttpClient {
    */
   request(path: string, init?: HttpRequestInit): Promise<Response>;
   /**
+   * Sends a request and reads the whole body as UTF-8 text (the way to send a request whose reply
+   * you only need to wait for, such as a DELETE: the connection goes back to the pool).
+   * @param path - path relative to `baseUrl`, or an absolute URL.
+   * @param init - method, query, JSON body, headers, signal.
+   * @returns the body text.
+   * @throws the errors of `request`, and {@link StreamError} when the body breaks.
+   */
+  text(path: string, init?: HttpRequestInit): Promise<string>;
+  /**
    * Sends a request and parses the JSON body.
    * @param path - path relative to `baseUrl`, or an absolute URL.
    * @param init - method, query, JSON body, headers, signal.

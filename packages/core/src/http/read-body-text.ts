@@ -1,22 +1,21 @@
 /**
- * Reads at most `limit` bytes of a body as UTF-8 and cancels the rest.
+ * Reads at most about `limit` bytes of a body as UTF-8 and stops reading (cancelling or destroying
+ * the rest). Takes a fetch body or a Node stream: both are async iterables of bytes.
  * @internal
  */
-export async function readBodyText(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
+export async function readBodyText(
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<string> {
   if (body === null) return "";
-  const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = "";
   let size = 0;
-  try {
-    while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
-      size += value.byteLength;
-      text += decoder.decode(value, { stream: true });
-    }
-    return text + decoder.decode();
-  } finally {
-    reader.cancel().catch(() => undefined);
+  // Leaving the loop early (the limit, or an error) cancels a web stream and destroys a Node one.
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    text += decoder.decode(chunk, { stream: true });
+    if (size >= limit) break;
   }
+  return text + decoder.decode();
 }
