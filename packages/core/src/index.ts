@@ -44,11 +44,13 @@ export { createFallbackProvider, type FallbackOptions } from "./fallback/create-
 export { createHttpClient } from "./http/create-http-client.js";
 export { closeHttpConnections } from "./http/dispatcher-cache.js";
 export type {
+  ByteStream,
   HttpClient,
   HttpClientOptions,
   HttpErrorContext,
   HttpRequestInit,
   RetryOptions,
+  StreamedResponse,
 } from "./http/http-types.js";
 export { mapStatusToError, type StatusErrorContext } from "./http/map-status-to-error.js";
 export { parseRetryAfter } from "./http/parse-retry-after.js";

@@ -377,4 +377,71 @@ describe("createHttpClient", () => {
     expect(AbortError.isInstance(error)).toBe(true);
     expect(((error as AbortError).cause as Error).message).toBe("user stop");
   });
+
+  it("stream() hands over the body straight from the connection and maps statuses like request()", async () => {
+    const path = route("/bytes", (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream", "x-test": "1" });
+      response.write("data: one\n\n");
+      setTimeout(() => response.end("data: two\n\n"), 5);
+    });
+    const http = client();
+    const reply = await http.stream(path, { method: "POST" });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("x-test")).toBe("1");
+    const decoder = new TextDecoder();
+    let text = "";
+    for await (const chunk of reply.body) text += decoder.decode(chunk, { stream: true });
+    expect(text).toBe("data: one\n\ndata: two\n\n");
+    const before = connections;
+    await (await http.stream(path)).body.cancel();
+    const denied = route("/denied-stream", (_request, response) => {
+      response.statusCode = 401;
+      response.end("log in");
+    });
+    expect(MissingAuthError.isInstance(await failure(http.stream(denied)))).toBe(true);
+    // A body read to its end gives its connection back; a cancelled one may not.
+    expect(connections - before).toBeLessThanOrEqual(1);
+  });
+
+  it("stream() cancel stops a body that is still open and the server sees the close", async () => {
+    let closed: Promise<void> = Promise.resolve();
+    const path = route("/endless", (request, response) => {
+      closed = new Promise((resolve) => request.socket.once("close", () => resolve()));
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write("data: first\n\n");
+    });
+    const reply = await client().stream(path);
+    for await (const chunk of reply.body) {
+      expect(new TextDecoder().decode(chunk)).toBe("data: first\n\n");
+      break;
+    }
+    await reply.body.cancel();
+    await closed;
+  });
+
+  it("stream() follows a redirect and honours body timeouts through fetch", async () => {
+    const target = route("/stream-here", (_request, response) => response.end("moved body"));
+    const path = route("/stream-moved", (_request, response) => {
+      response.writeHead(307, { location: target });
+      response.end();
+    });
+    const reply = await client().stream(path);
+    let text = "";
+    for await (const chunk of reply.body) text += new TextDecoder().decode(chunk);
+    expect(text).toBe("moved body");
+    const slow = route("/stream-slow", (_request, response) => {
+      stalled.push(response);
+      response.writeHead(200);
+      response.write("x");
+    });
+    const guarded = await client({ timeouts: { betweenChunks: 20 } }).stream(slow);
+    const error = await failure(
+      (async () => {
+        for await (const _chunk of guarded.body) {
+          // read until the idle timeout fires
+        }
+      })(),
+    );
+    expect(TimeoutError.isInstance(error)).toBe(true);
+  });
 });

@@ -15,12 +15,13 @@ import { computeBackoff } from "./compute-backoff.js";
 import { resolveDebugSink } from "./debug-sink.js";
 import { getDispatcher, resolveProxy } from "./dispatcher-cache.js";
 import { guardBody } from "./guard-body.js";
-import type { HttpClient, HttpClientOptions, HttpRequestInit } from "./http-types.js";
+import type { HttpClient, HttpClientOptions, HttpRequestInit, StreamedResponse } from "./http-types.js";
 import { joinUrl } from "./join-url.js";
 import { mapStatusToError } from "./map-status-to-error.js";
 import { readBodyText } from "./read-body-text.js";
 import { redactHeaders, redactUrl } from "./redact-headers.js";
 import { type BufferedReply, sendBuffered, toHeaders } from "./send-buffered.js";
+import { fromBufferedReply, fromFetchResponse } from "./streamed-response.js";
 import { translateTransportError } from "./translate-transport-error.js";
 
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
@@ -287,6 +288,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  async function stream(path: string, init: HttpRequestInit = {}): Promise<StreamedResponse> {
+    const method = methodOf(init);
+    const reply = await withRetries(method, init, () => attempt(path, init, method, canBuffer));
+    return "rawHeaders" in reply ? fromBufferedReply(reply) : fromFetchResponse(reply);
+  }
+
   async function text(path: string, init: HttpRequestInit = {}): Promise<string> {
     return (await readWhole(path, init)).text;
   }
@@ -309,7 +316,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { request, text, json, cookieHeader };
+  return { request, stream, text, json, cookieHeader };
 }
 
 /** The host of a URL for error messages, or `fallback` when it does not parse. */
