@@ -78,8 +78,13 @@ export {
 export type { ProviderLoader, ProviderLoaderResult, ProviderModule } from "./registry/registry-store.js";
 export { type ResolvedProvider, resolveProvider } from "./registry/resolve-provider.js";
 export { parseEventJson } from "./sse/parse-event-json.js";
+export { readEventBatches } from "./sse/read-event-batches.js";
 export { readEventStream } from "./sse/read-event-stream.js";
-export type { ReadEventStreamOptions, ServerSentEvent } from "./sse/server-sent-event.js";
+export type {
+  ReadEventBatchesOptions,
+  ReadEventStreamOptions,
+  ServerSentEvent,
+} from "./sse/server-sent-event.js";
 export type { ContentPart, Message, Messages, OtherPart, Role, TextPart } from "./types/message.js";
 export type { ParameterSpec } from "./types/parameter-spec.js";
 export type { DebugEvent, ProviderOptions, TimeoutOptions } from "./types/provider-options.js";

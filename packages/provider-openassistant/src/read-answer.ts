@@ -1,4 +1,4 @@
-import { type FinishPart, type ProgressPart, parseEventJson, readEventStream, StreamError } from "@g4f/core";
+import { type FinishPart, type ProgressPart, parseEventJson, readEventBatches, StreamError } from "@g4f/core";
 import { PROVIDER_NAME } from "./provider-name.js";
 
 /** Options of {@link readAnswer}. */
@@ -58,41 +58,49 @@ export async function* readAnswer(
   options: ReadAnswerOptions = {},
 ): AsyncGenerator<string | ProgressPart | FinishPart, void, undefined> {
   const provider = PROVIDER_NAME;
+  const signal = options.signal;
   let tokens = 0;
-  for await (const event of readEventStream(response, { provider, signal: options.signal })) {
-    const payload = parseEventJson<AnswerEvent | null>(event, { provider });
-    if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-      throw new StreamError({
-        provider,
-        message: `${provider}: an event carried JSON that is not an object (${event.data.length} chars; not shown). The backend may have changed; report it.`,
-      });
-    }
-    switch (payload.event_type) {
-      case "token": {
-        const text = (payload as { text?: unknown }).text;
-        if (typeof text === "string" && text !== "") {
-          tokens++;
-          yield text;
-        }
-        break;
-      }
-      case "pending":
-        yield toProgress(payload as { queue_position?: unknown; queue_size?: unknown });
-        break;
-      case "message":
-        yield { type: "finish", reason: "stop" };
-        return;
-      case "error": {
-        const reason = describeServerError(payload as { error?: unknown; message?: unknown });
-        const safe = options.redact === undefined ? reason : options.redact(reason);
+  // Batches: one `for await` step per chunk instead of per token (see readEventBatches).
+  const batches = readEventBatches(response, { provider, signal });
+  for await (const events of batches) {
+    for (const event of events) {
+      // The batch reader checks the signal per chunk; stop between the events of a batch too, with
+      // the error and cleanup a read would give (`throw()` makes the reason typed and cancels).
+      if (signal?.aborted) await batches.throw(signal.reason);
+      const payload = parseEventJson<AnswerEvent | null>(event, { provider });
+      if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
         throw new StreamError({
           provider,
-          message: `${provider}: the server stopped the answer after ${tokens} token${tokens === 1 ? "" : "s"}: ${safe.slice(0, 300)}. The text so far is incomplete; try again.`,
+          message: `${provider}: an event carried JSON that is not an object (${event.data.length} chars; not shown). The backend may have changed; report it.`,
         });
       }
-      default:
-        // `safe_prompt`, `plugin_intermediate` and future types carry nothing to show.
-        break;
+      switch (payload.event_type) {
+        case "token": {
+          const text = (payload as { text?: unknown }).text;
+          if (typeof text === "string" && text !== "") {
+            tokens++;
+            yield text;
+          }
+          break;
+        }
+        case "pending":
+          yield toProgress(payload as { queue_position?: unknown; queue_size?: unknown });
+          break;
+        case "message":
+          yield { type: "finish", reason: "stop" };
+          return;
+        case "error": {
+          const reason = describeServerError(payload as { error?: unknown; message?: unknown });
+          const safe = options.redact === undefined ? reason : options.redact(reason);
+          throw new StreamError({
+            provider,
+            message: `${provider}: the server stopped the answer after ${tokens} token${tokens === 1 ? "" : "s"}: ${safe.slice(0, 300)}. The text so far is incomplete; try again.`,
+          });
+        }
+        default:
+          // `safe_prompt`, `plugin_intermediate` and future types carry nothing to show.
+          break;
+      }
     }
   }
   throw new StreamError({

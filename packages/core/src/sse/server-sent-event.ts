@@ -8,7 +8,7 @@ export interface ServerSentEvent {
   id?: string | undefined;
 }
 
-/** Options of {@link readEventStream}. */
+/** Options of {@link readEventStream} (and of {@link readEventBatches}). */
 export interface ReadEventStreamOptions {
   /** Provider name, used in errors. */
   provider: string;
@@ -24,3 +24,6 @@ export interface ReadEventStreamOptions {
    */
   maxBufferSize?: number | undefined;
 }
+
+/** Options of {@link readEventBatches}: the same as {@link ReadEventStreamOptions}. */
+export type ReadEventBatchesOptions = ReadEventStreamOptions;
