@@ -81,6 +81,7 @@ export { parseEventJson } from "./sse/parse-event-json.js";
 export { readEventBatches } from "./sse/read-event-batches.js";
 export { readEventStream } from "./sse/read-event-stream.js";
 export type {
+  EventStreamBody,
   ReadEventBatchesOptions,
   ReadEventStreamOptions,
   ServerSentEvent,

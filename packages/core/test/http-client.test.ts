@@ -10,6 +10,7 @@ import {
   NetworkError,
   RateLimitError,
   ResponseStatusError,
+  readEventBatches,
   readEventStream,
   StreamError,
   TimeoutError,
@@ -443,5 +444,41 @@ describe("createHttpClient", () => {
       })(),
     );
     expect(TimeoutError.isInstance(error)).toBe(true);
+  });
+
+  it("readEventStream and readEventBatches read an http.stream() body, and an abort closes it", async () => {
+    let closed: Promise<void> = Promise.resolve();
+    const path = route("/sse-direct", (request, response) => {
+      closed = new Promise((resolve) => request.socket.once("close", () => resolve()));
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write("data: a\n\ndata: b\n\n");
+      setTimeout(() => response.write("data: c\n\n"), 5);
+    });
+    const http = client();
+    const controller = new AbortController();
+    const events: string[] = [];
+    const error = await failure(
+      (async () => {
+        const reply = await http.stream(path);
+        for await (const event of readEventStream(reply.body, {
+          provider: "Test",
+          signal: controller.signal,
+        })) {
+          events.push(event.data);
+          if (event.data === "c") controller.abort(new Error("enough"));
+        }
+      })(),
+    );
+    expect(events).toEqual(["a", "b", "c"]);
+    expect(AbortError.isInstance(error)).toBe(true);
+    await closed;
+    const batches: string[][] = [];
+    const done = route("/sse-done", (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end("data: x\n\ndata: y\n\n");
+    });
+    for await (const batch of readEventBatches((await http.stream(done)).body, { provider: "Test" }))
+      batches.push(batch.map((event) => event.data));
+    expect(batches.flat()).toEqual(["x", "y"]);
   });
 });

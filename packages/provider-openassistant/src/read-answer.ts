@@ -1,4 +1,11 @@
-import { type FinishPart, type ProgressPart, parseEventJson, readEventBatches, StreamError } from "@g4f/core";
+import {
+  type EventStreamBody,
+  type FinishPart,
+  type ProgressPart,
+  parseEventJson,
+  readEventBatches,
+  StreamError,
+} from "@g4f/core";
 import { PROVIDER_NAME } from "./provider-name.js";
 
 /** Options of {@link readAnswer}. */
@@ -46,7 +53,7 @@ function describeServerError(event: { error?: unknown; message?: unknown }): str
  * arrives, a `progress` part per `pending` event, and a `finish` part at the final `message`
  * event, then stops and closes the body. Comments, pings and unknown event types are skipped.
  *
- * @param response - the events response (its body is read and closed).
+ * @param body - the events response or its body (read and closed).
  * @param options - signal and a redaction function for server texts.
  * @returns text and parts.
  * @throws {@link @g4f/core!index.StreamError | StreamError} for an `error` event (with the server's text, after the tokens
@@ -54,14 +61,14 @@ function describeServerError(event: { error?: unknown; message?: unknown }): str
  *   final `message` event; {@link @g4f/core!index.AbortError | AbortError} or {@link @g4f/core!index.TimeoutError | TimeoutError} when the signal fires.
  */
 export async function* readAnswer(
-  response: Response,
+  body: EventStreamBody,
   options: ReadAnswerOptions = {},
 ): AsyncGenerator<string | ProgressPart | FinishPart, void, undefined> {
   const provider = PROVIDER_NAME;
   const signal = options.signal;
   let tokens = 0;
   // Batches: one `for await` step per chunk instead of per token (see readEventBatches).
-  const batches = readEventBatches(response, { provider, signal });
+  const batches = readEventBatches(body, { provider, signal });
   for await (const events of batches) {
     for (const event of events) {
       // The batch reader checks the signal per chunk; stop between the events of a batch too, with

@@ -130,9 +130,14 @@ describe("stopping early", () => {
     server.addFault({ route: "events", action: { type: "stall", afterTokens: 2 } });
     const controller = new AbortController();
     const reason = new Error("user pressed stop");
-    const outcome = runChat(server, "a b c d", { signal: controller.signal });
-    await waitFor(() => server.state.openStreams === 1);
-    controller.abort(reason);
+    // Aborts once the two tokens are in and the server stalls (not when the server opens the
+    // stream: the tokens may still be on the wire then).
+    const outcome = runChat(server, "a b c d", {
+      signal: controller.signal,
+      onText: (soFar: string) => {
+        if (soFar === "a b") setTimeout(() => controller.abort(reason), 10);
+      },
+    });
     const { error, text } = await outcome;
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).cause).toBe(reason);

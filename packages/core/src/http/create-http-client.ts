@@ -6,6 +6,7 @@ import { NetworkError } from "../errors/network-error.js";
 import { RateLimitError } from "../errors/rate-limit-error.js";
 import { ResponseStatusError } from "../errors/response-status-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import { linkSignals } from "../internal/link-signals.js";
 import { collectSecrets, redactSecrets } from "../internal/redact-secrets.js";
 import { wait } from "../internal/wait.js";
 import { normalizeTimeouts } from "../provider/normalize-timeouts.js";
@@ -102,8 +103,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ): Promise<Response | BufferedReply> {
     const internal = new AbortController();
     const external = [options.signal, init.signal];
-    const signals = [internal.signal, ...external.filter((signal) => signal !== undefined)];
-    const signal = signals.length === 1 ? internal.signal : AbortSignal.any(signals);
+    // A buffered reply's body tells us when it closes, so the link can end then (see link-signals).
+    let unlink = (): void => undefined;
+    let signal = internal.signal;
+    if (buffered) unlink = linkSignals(internal, external);
+    else {
+      const signals = [internal.signal, ...external.filter((item) => item !== undefined)];
+      if (signals.length > 1) signal = AbortSignal.any(signals);
+    }
     const sources = { internal: internal.signal, external };
     const limit = init.timeout ?? requestTimeout;
     const timer =
@@ -147,6 +154,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           })) as unknown as Response);
     } catch (error) {
       clearTimeout(totalTimer);
+      unlink();
       const typed = translateTransportError(error, sources, { provider, host, phase: "connect" });
       debug?.({
         type: "error",
@@ -178,6 +186,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // Rare, and fetch follows redirects by the spec's rules (method changes, cookies dropped
       // across origins): resend through fetch rather than reimplement them.
       await (reply as BufferedReply).body.dump().catch(() => undefined);
+      unlink();
       logResponse();
       return attempt(path, init, method, false);
     }
@@ -189,6 +198,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch {
         // A body that breaks while we read it for an error message adds nothing.
       }
+      unlink();
       logResponse(bodyText.slice(0, 200));
       const context = {
         status,
@@ -199,7 +209,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw options.mapError?.(context) ?? mapStatusToError({ ...context, provider, secrets });
     }
     logResponse();
-    if ("rawHeaders" in reply) return reply;
+    if ("rawHeaders" in reply) {
+      reply.body.once("close", unlink);
+      return reply;
+    }
     const response = reply;
     const guarded =
       timeouts.firstChunk !== undefined || timeouts.betweenChunks !== undefined || totalTimer !== undefined;

@@ -31,7 +31,8 @@ export function fromBufferedReply(reply: BufferedReply): StreamedResponse {
  * @internal
  */
 export function fromFetchResponse(response: Response): StreamedResponse {
-  const webBody = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+  const webBody =
+    response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
   // Iterating locks the stream, after which only the iterator's `return()` can cancel it.
   let iterator: AsyncIterator<Uint8Array> | undefined;
   const body: ByteStream = {

@@ -1,7 +1,14 @@
 import type { AbortRace } from "../internal/abort-race.js";
 
-/** A body reader of bytes, as `ReadableStream.getReader()` returns it. */
-export type ByteReader = ReadableStreamDefaultReader<Uint8Array>;
+/** A body reader of bytes: what `ReadableStream.getReader()` returns, or an adapter to it. */
+export interface ByteReader {
+  /** The next chunk, or the end. */
+  read(): Promise<ReadResult>;
+  /** Stops the body. */
+  cancel(): Promise<void>;
+  /** Lets go of the body. */
+  releaseLock(): void;
+}
 
 /** One read: bytes, or the end of the stream. */
 export type ReadResult = { done: true; value?: undefined } | { done: false; value: Uint8Array };
@@ -21,7 +28,7 @@ export function guardedRead(
   limit: number | undefined,
   onTimeout: () => unknown,
 ): Promise<ReadResult> {
-  const read = reader.read() as Promise<ReadResult>;
+  const read = reader.read();
   if (limit === undefined) return abort === undefined ? read : abort.race(read);
   const timed = new Promise<ReadResult>((resolve, reject) => {
     const timer = setTimeout(() => reject(onTimeout()), limit);

@@ -7,8 +7,8 @@ import {
 import { StreamError } from "../errors/stream-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { type AbortRace, createAbortRace } from "../internal/abort-race.js";
-import { type ByteReader, guardedRead } from "./guarded-read.js";
-import type { ReadEventStreamOptions } from "./server-sent-event.js";
+import { type ByteReader, guardedRead, type ReadResult } from "./guarded-read.js";
+import type { EventStreamBody, ReadEventStreamOptions } from "./server-sent-event.js";
 import { toStreamFailure } from "./to-stream-failure.js";
 import { Utf8ChunkDecoder } from "./utf8-chunk-decoder.js";
 
@@ -39,7 +39,7 @@ export abstract class ParsedChunkIterator<T> implements AsyncGenerator<T, void, 
   protected pending: EventSourceMessage[] = [];
   /** The caller's signal, checked before every read (subclasses may check it more often). */
   protected readonly signal: AbortSignal | undefined;
-  private readonly body: ReadableStream<Uint8Array> | Response;
+  private readonly body: EventStreamBody;
   private readonly options: ReadEventStreamOptions;
   private readonly firstChunk: number | undefined;
   private readonly betweenChunks: number | undefined;
@@ -65,7 +65,7 @@ export abstract class ParsedChunkIterator<T> implements AsyncGenerator<T, void, 
    * @param body - a fetch `Response` or its body stream.
    * @param options - provider name, signal, timeouts, buffer limit.
    */
-  constructor(body: ReadableStream<Uint8Array> | Response, options: ReadEventStreamOptions) {
+  constructor(body: EventStreamBody, options: ReadEventStreamOptions) {
     this.body = body;
     this.options = options;
     this.signal = options.signal;
@@ -147,12 +147,12 @@ export abstract class ParsedChunkIterator<T> implements AsyncGenerator<T, void, 
   /** Locks the body on the first `next()`; `false` when there is no body to read. */
   private start(): boolean {
     this.started = true;
-    const stream = "getReader" in this.body ? this.body : this.body.body;
-    if (stream === null) {
+    const reader = openReader(this.body);
+    if (reader === undefined) {
       this.closed = true;
       return false;
     }
-    this.reader = stream.getReader() as ByteReader;
+    this.reader = reader;
     if (this.signal !== undefined) this.abort = createAbortRace(this.signal);
     this.parser = createParser({
       // Reads `this.pending` on every event: `take` may have swapped the array.
@@ -230,6 +230,22 @@ export abstract class ParsedChunkIterator<T> implements AsyncGenerator<T, void, 
       message: `${provider}: an event stream line exceeded ${maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE} characters; the response is not a usable event stream.`,
     });
   }
+}
+
+/** A reader over any body we accept; `undefined` for a response without a body. */
+function openReader(body: EventStreamBody): ByteReader | undefined {
+  if ("getReader" in body) return body.getReader() as unknown as ByteReader;
+  if (body instanceof Response || !(Symbol.asyncIterator in body)) {
+    const stream = (body as Response).body;
+    return stream === null ? undefined : (stream.getReader() as unknown as ByteReader);
+  }
+  // An `http.stream()` body: its iterator already has the reader's shape.
+  const iterator = body[Symbol.asyncIterator]();
+  return {
+    read: () => iterator.next() as Promise<ReadResult>,
+    cancel: () => body.cancel(),
+    releaseLock: () => undefined,
+  };
 }
 
 // Inherit from %AsyncIteratorPrototype%, as async generators do, so runtime additions such as

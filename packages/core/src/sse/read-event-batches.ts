@@ -1,5 +1,5 @@
 import { EventBatchIterator } from "./event-batch-iterator.js";
-import type { ReadEventBatchesOptions, ServerSentEvent } from "./server-sent-event.js";
+import type { EventStreamBody, ReadEventBatchesOptions, ServerSentEvent } from "./server-sent-event.js";
 
 /**
  * Reads a `text/event-stream` body as batches of events: one array per body chunk that produced
@@ -12,7 +12,7 @@ import type { ReadEventBatchesOptions, ServerSentEvent } from "./server-sent-eve
  * must stop mid-batch checks `signal.aborted` itself (and may call the iterator's `throw()` with
  * `signal.reason` to get the same typed error and cleanup as a read would).
  *
- * @param body - a fetch `Response` or its body stream.
+ * @param body - a fetch `Response`, its body stream, or an `http.stream()` body.
  * @param options - provider name, signal, first-chunk and between-chunks timeouts, buffer limit.
  * @returns the batches, in order.
  * @throws (while iterating) {@link StreamError} when the connection breaks or a line exceeds the
@@ -27,7 +27,7 @@ import type { ReadEventBatchesOptions, ServerSentEvent } from "./server-sent-eve
  * ```
  */
 export function readEventBatches(
-  body: ReadableStream<Uint8Array> | Response,
+  body: EventStreamBody,
   options: ReadEventBatchesOptions,
 ): AsyncGenerator<ServerSentEvent[], void, undefined> {
   return new EventBatchIterator(body, options);

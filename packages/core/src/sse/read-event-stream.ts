@@ -1,5 +1,5 @@
 import { EventStreamIterator } from "./event-stream-iterator.js";
-import type { ReadEventStreamOptions, ServerSentEvent } from "./server-sent-event.js";
+import type { EventStreamBody, ReadEventStreamOptions, ServerSentEvent } from "./server-sent-event.js";
 
 /**
  * Reads a `text/event-stream` body as events, over eventsource-parser with one streaming UTF-8
@@ -8,7 +8,7 @@ import type { ReadEventStreamOptions, ServerSentEvent } from "./server-sent-even
  * a clean end of stream. The body is cancelled when the consumer stops early. On hot paths,
  * {@link readEventBatches} hands out the same events a chunk at a time, for less overhead.
  *
- * @param body - a fetch `Response` or its body stream.
+ * @param body - a fetch `Response`, its body stream, or an `http.stream()` body.
  * @param options - provider name, signal, first-chunk and between-chunks timeouts, buffer limit.
  * @returns the events, in order.
  * @throws (while iterating) {@link StreamError} when the connection breaks or a line exceeds the
@@ -21,7 +21,7 @@ import type { ReadEventStreamOptions, ServerSentEvent } from "./server-sent-even
  * ```
  */
 export function readEventStream(
-  body: ReadableStream<Uint8Array> | Response,
+  body: EventStreamBody,
   options: ReadEventStreamOptions,
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
   // A hand-written iterator, not `async function*`: see EventStreamIterator for why.

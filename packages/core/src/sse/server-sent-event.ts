@@ -1,3 +1,5 @@
+import type { ByteStream } from "../http/http-types.js";
+
 /** One server-sent event, as parsed by eventsource-parser. */
 export interface ServerSentEvent {
   /** The `event:` field; `undefined` for the default `message` type. */
@@ -27,3 +29,9 @@ export interface ReadEventStreamOptions {
 
 /** Options of {@link readEventBatches}: the same as {@link ReadEventStreamOptions}. */
 export type ReadEventBatchesOptions = ReadEventStreamOptions;
+
+/**
+ * A body the event-stream readers accept: a fetch `Response`, its body stream, or the body of
+ * `http.stream()` (read straight from the connection, the cheapest).
+ */
+export type EventStreamBody = Response | ReadableStream<Uint8Array> | ByteStream;

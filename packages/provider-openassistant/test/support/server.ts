@@ -40,9 +40,9 @@ export interface ChatOutcome {
 export async function runChat(
   server: RunningOpenAssistantServer,
   prompt: string | Array<{ role: string; content: string }> = "Hello",
-  options: Partial<OpenAssistantOptions> & { stopAfter?: number } = {},
+  options: Partial<OpenAssistantOptions> & { stopAfter?: number; onText?: (soFar: string) => void } = {},
 ): Promise<ChatOutcome> {
-  const { stopAfter, ...rest } = options;
+  const { stopAfter, onText, ...rest } = options;
   const outcome: ChatOutcome = { text: "", parts: [], error: undefined, debug: [], warnings: [] };
   try {
     const stream = streamChat(
@@ -62,6 +62,7 @@ export async function runChat(
       outcome.parts.push(part);
       if (typeof part === "string") {
         outcome.text += part;
+        onText?.(outcome.text);
         texts++;
         if (stopAfter !== undefined && texts >= stopAfter) break;
       }
