@@ -39,6 +39,9 @@ export const benchmark = {
       context.progress.update(`${chats} chats with plain fetch`);
       const baseline = await runSide("baseline", server.url, chats);
       const afterBaseline = await server.waitForIdle(60_000);
+      context.progress.update(`${chats} chats with bare undici dispatcher.request (the floor)`);
+      const floor = await runSide("floor", server.url, chats);
+      await server.waitForIdle(60_000);
       const perStream = (side) => (side.peakRss - side.idleRss) / Math.max(1, side.peakOpen) / KB;
       const note = ours.failed > 0 ? `failures: ${ours.firstErrors.join("; ")}` : undefined;
       return [
@@ -77,6 +80,15 @@ export const benchmark = {
             baselinePeakMb: baseline.peakRss / KB / KB,
             baselinePeakOpen: baseline.peakOpen,
           },
+        }),
+        makeRow({
+          benchmark: "concurrency",
+          figure: "floor: the same chats with bare undici dispatcher.request",
+          unit: "KB",
+          ours: perStream(floor),
+          baseline: perStream(baseline),
+          note: "what a client built on undici pays at least per open stream (no fetch, no error handling)",
+          details: { floor },
         }),
       ];
     } finally {

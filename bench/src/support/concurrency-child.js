@@ -1,16 +1,17 @@
 // Runs N concurrent chats (ours: the provider; baseline: hand-written fetch) in a fresh process, so
 // the RSS figures are this run's alone. Usage: node --expose-gc concurrency-child.js
-// <ours|baseline> <server url> <chats>. Prints one JSON line on stdout.
+// <ours|baseline|floor> <server url> <chats>. Prints one JSON line on stdout.
 import { collectGarbage } from "../harness/gc.js";
 import { startRssSampler } from "../harness/rss-sampler.js";
 import { now } from "../harness/timing.js";
+import { minimalChat } from "./minimal-chat.js";
 import { BENCH_MODEL, BENCH_TOKEN } from "./open-assistant-bench.js";
 import { plainChat } from "./plain-chat.js";
 import { providerChat } from "./provider-chat.js";
 
 const [which, baseUrl, chatsText] = process.argv.slice(2);
 const chats = Number(chatsText);
-const run = which === "ours" ? providerChat : plainChat;
+const run = which === "ours" ? providerChat : which === "floor" ? minimalChat : plainChat;
 let open = 0;
 let peakOpen = 0;
 const options = (onToken) => ({
