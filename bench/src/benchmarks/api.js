@@ -3,6 +3,7 @@
 // server (another child), vs the same 200 chats with the provider called directly in this
 // process. Throughput (completions/s) and p99 latency.
 import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { startApiServer } from "@g4f/api";
 import { OpenAssistant } from "@g4f/provider-openassistant";
@@ -18,8 +19,15 @@ const CONCURRENT = 200;
 const TOKENS = 64;
 const PROMPT = "Name three parrots.";
 
-/** Runs `one` CONCURRENT times at once here; returns completions per second and records latencies. */
-async function timeBatch(one, latencies) {
+/** CPU ms this process used since `since` (a `process.cpuUsage()`), per completion of a batch. */
+function cpuPerCompletion(since) {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000 / CONCURRENT;
+}
+
+/** Runs `one` CONCURRENT times at once here; returns completions per second and records latencies and CPU. */
+async function timeBatch(one, latencies, cpu) {
+  const cpuStart = process.cpuUsage();
   const start = now();
   const results = await Promise.all(
     Array.from({ length: CONCURRENT }, async () => {
@@ -30,6 +38,7 @@ async function timeBatch(one, latencies) {
     }),
   );
   const elapsed = now() - start;
+  cpu?.push(cpuPerCompletion(cpuStart));
   const short = results.filter((tokens) => tokens !== TOKENS).length;
   if (short > 0) throw new Error(`${short} completions did not carry ${TOKENS} tokens`);
   return (CONCURRENT / elapsed) * 1000;
@@ -70,8 +79,11 @@ async function startLoadGenerator(apiUrl) {
 }
 
 /** One batch through the API; returns completions per second and records latencies. */
-async function timeApiBatch(load, latencies) {
+async function timeApiBatch(load, latencies, cpu) {
+  const cpuStart = process.cpuUsage();
   const result = await load.batch();
+  cpu?.api.push(cpuPerCompletion(cpuStart));
+  cpu?.client.push(result.cpuMs / CONCURRENT);
   latencies.push(...result.latencies);
   const short = result.chunks.filter((chunks) => chunks !== TOKENS).length;
   if (short > 0) throw new Error(`${short} completions through the API did not carry ${TOKENS} tokens`);
@@ -100,12 +112,17 @@ export const benchmark = {
     try {
       const direct = { baseUrl: server.url, token: BENCH_TOKEN, prompt: PROMPT };
       const latency = { ours: [], baseline: [], warmup: [] };
+      // CPU per completion of each busy process, measured rounds only: on 2 cores the openai
+      // client's own process competes with the API server for the CPU the direct run has alone.
+      const cpu = { api: [], client: [], direct: [] };
       const result = await compareAlternating({
-        ours: ({ warmup }) => timeApiBatch(load, warmup ? latency.warmup : latency.ours),
+        ours: ({ warmup }) =>
+          timeApiBatch(load, warmup ? latency.warmup : latency.ours, warmup ? undefined : cpu),
         baseline: ({ warmup }) =>
           timeBatch(
             async () => (await providerChat(direct)).tokens,
             warmup ? latency.warmup : latency.baseline,
+            warmup ? undefined : cpu.direct,
           ),
         warmup: 2,
         rounds: context.quick ? 3 : 7,
@@ -135,6 +152,15 @@ export const benchmark = {
             baselineMedianMs: median(latency.baseline),
             samplesEach: latency.ours.length,
           },
+        }),
+        makeRow({
+          benchmark: "api",
+          figure: "CPU per completion: API server process vs provider in-process",
+          unit: "ms",
+          ours: median(cpu.api),
+          baseline: median(cpu.direct),
+          note: `the openai client's process used ${median(cpu.client).toFixed(2)} ms of CPU per completion besides, on the same ${availableParallelism()} cores`,
+          details: cpu,
         }),
       ];
     } finally {

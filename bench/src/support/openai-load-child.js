@@ -1,7 +1,7 @@
 // The load generator of goal 5, in its own process (as autocannon would be), so the `openai`
 // client's own SSE parsing and its fetch do not count as API-server overhead. Usage: fork with
 // argv [apiUrl, model, prompt]; each IPC message { id, concurrent } runs that many streaming
-// completions at once and replies { id, elapsedMs, latencies, chunks }.
+// completions at once and replies { id, elapsedMs, cpuMs, latencies, chunks }.
 import OpenAI from "openai";
 
 const [apiUrl, model, prompt] = process.argv.slice(2);
@@ -21,12 +21,15 @@ async function one() {
 
 process.on("message", async (message) => {
   try {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     const results = await Promise.all(Array.from({ length: message.concurrent }, one));
+    const cpu = process.cpuUsage(cpuStart);
     process.send?.({
       id: message.id,
       ok: true,
       elapsedMs: performance.now() - start,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       latencies: results.map((result) => result.latency),
       chunks: results.map((result) => result.chunks),
     });
