@@ -57,8 +57,11 @@ export async function getCookieList(
     ? await cachedLookup(lookupCacheKey(host, settings), settings.now, signal, compute)
     : await compute(signal);
   for (const warning of stores.warnings) report(warning);
-  // A cached answer may hold cookies that expired since it was read.
-  const fresh = stores.cookies.filter((cookie) => cookie.expires === undefined || cookie.expires > now);
+  // A cached answer may hold cookies that expired since it was read. A loop, no per-cookie
+  // callback: a cold lookup runs it before the JIT has optimized one.
+  const fresh: CookieRecord[] = [];
+  for (const cookie of stores.cookies)
+    if (cookie.expires === undefined || cookie.expires > now) fresh.push(cookie);
   return { cookies: settings.all ? [...caller, ...fresh] : fresh, warnings };
 }
 

@@ -25,7 +25,7 @@ export {
 } from "./browsers/read-chromium-cookies.js";
 export { type ReadFirefoxCookiesOptions, readFirefoxCookies } from "./browsers/read-firefox-cookies.js";
 export { clearCookieCache } from "./clear-cookie-cache.js";
-export { createCookieRecord, maskValue } from "./cookie-record.js";
+export { type CookieRecordFields, createCookieRecord, maskValue } from "./cookie-record.js";
 export { type ChromiumScheme, chromiumScheme } from "./crypto/chromium-scheme.js";
 export { type DecryptChromiumValueOptions, decryptChromiumValue } from "./crypto/decrypt-chromium-value.js";
 export { deriveChromiumKey } from "./crypto/derive-chromium-key.js";

@@ -1,5 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { isFileSync } from "../lookup/path-kinds.js";
+import { readStampedFileSync } from "../lookup/read-stamped-file.js";
 import type { FileStamp } from "../types.js";
 import type { ProfileLocation } from "./profile-location.js";
 
@@ -24,19 +26,18 @@ export async function findChromiumProfiles(
   rootIsProfile: boolean,
   signal?: AbortSignal,
 ): Promise<ChromiumProfiles> {
+  signal?.throwIfAborted();
   const localStatePath = join(root, "Local State");
   let localState: unknown;
   let files: FileStamp[] = [];
   try {
-    const text = await readFile(localStatePath, {
-      encoding: "utf8",
-      ...(signal === undefined ? {} : { signal }),
-    });
-    const stats = await stat(localStatePath);
+    // Synchronous, like the rest of profile discovery (see path-kinds.ts); stamped by the fstat
+    // of the file read, before reading, so a later change is noticed.
+    const { bytes, stats } = readStampedFileSync(localStatePath);
     files = [{ path: localStatePath, mtimeMs: stats.mtimeMs, size: stats.size }];
-    localState = JSON.parse(text);
+    localState = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
   } catch {
-    if (signal?.aborted) throw signal.reason;
+    // No or unreadable Local State: the profile folders below are all there is.
   }
   if (rootIsProfile) return { profiles: [{ name: "Default", dir: root }], localState, files };
 
@@ -57,7 +58,12 @@ export async function findChromiumProfiles(
   if (typeof profile?.info_cache === "object" && profile.info_cache !== null) {
     for (const name of Object.keys(profile.info_cache)) add(name);
   }
-  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    // An unreadable root lists no folders; Local State may still have named profiles.
+  }
   const folders = entries
     .filter((entry) => entry.isDirectory() && (entry.name === "Default" || /^Profile \d+$/.test(entry.name)))
     .map((entry) => entry.name)
@@ -74,13 +80,9 @@ function profileRank(name: string): number {
  * The cookie database of a Chromium profile: `Network/Cookies` (Chrome 96+) before `Cookies`.
  * @internal
  */
-export async function findChromiumCookieDb(profileDir: string): Promise<string | undefined> {
+export function findChromiumCookieDb(profileDir: string): string | undefined {
   for (const path of [join(profileDir, "Network", "Cookies"), join(profileDir, "Cookies")]) {
-    const isFile = await stat(path).then(
-      (stats) => stats.isFile(),
-      () => false,
-    );
-    if (isFile) return path;
+    if (isFileSync(path)) return path;
   }
   return undefined;
 }

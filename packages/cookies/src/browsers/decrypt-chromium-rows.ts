@@ -1,18 +1,15 @@
 import { chromiumScheme } from "../crypto/chromium-scheme.js";
 import { decryptChromiumValue } from "../crypto/decrypt-chromium-value.js";
-import {
-  deriveChromiumKey,
-  linuxBuiltInPassword,
-  linuxIterations,
-  macIterations,
-} from "../crypto/derive-chromium-key.js";
+import { linuxBuiltInPassword, linuxIterations, macIterations } from "../crypto/derive-chromium-key.js";
 import { hostKeyDigest, hostKeyDigestVersion } from "../crypto/host-key-digest.js";
 import { localStateEncryptedKey } from "../crypto/local-state-key.js";
 import { CookieDecryptionError } from "../errors/cookie-decryption-error.js";
 import { UnsupportedCookieEncryptionError } from "../errors/unsupported-cookie-encryption-error.js";
 import type { BrowserName, CookieWarning, SecretProvider } from "../types.js";
 import type { BrowserInfo } from "./browser-table.js";
-import { cachedSecret } from "./secrets/secret-cache.js";
+import { decryptCbcRows } from "./decrypt-cbc-rows.js";
+import { cachedChromiumKey, cachedSecret } from "./secrets/secret-cache.js";
+import { byteString } from "./sql-row.js";
 
 /** One encrypted row to decrypt. @internal */
 export interface EncryptedRow {
@@ -53,29 +50,32 @@ export interface DecryptContext {
 type Candidate = () => Promise<string | undefined>;
 
 /**
- * Decrypts the matching rows of one Chromium profile. Secrets are asked for lazily, in the
- * spec's order, and only when a row needs them. Rows that cannot be decrypted come back
- * `undefined` and are reported once per kind (`KEYRING_UNAVAILABLE`, `DECRYPT_FAILED`,
- * `APP_BOUND`) with counts, never values.
+ * Decrypts the matching rows of one Chromium profile into byte strings (the plaintext's bytes
+ * read as latin1). Secrets are asked for lazily, in the spec's order, and only when a row needs
+ * them. Rows that cannot be decrypted come back `undefined` and are reported once per kind
+ * (`KEYRING_UNAVAILABLE`, `DECRYPT_FAILED`, `APP_BOUND`) with counts, never values.
  * @internal
  */
 export async function decryptChromiumRows(
   rows: readonly EncryptedRow[],
   context: DecryptContext,
-): Promise<(Uint8Array | undefined)[]> {
-  const results: (Uint8Array | undefined)[] = new Array(rows.length).fill(undefined);
+): Promise<(string | undefined)[]> {
+  const results: (string | undefined)[] = new Array(rows.length).fill(undefined);
+  // Plain loops here and below, no per-row callbacks: this runs for every cookie of a lookup.
   const groups = new Map<string, number[]>();
-  rows.forEach((row, index) => {
-    const scheme = chromiumScheme(row.encrypted);
-    groups.set(scheme, [...(groups.get(scheme) ?? []), index]);
-  });
+  for (let index = 0; index < rows.length; index++) {
+    const scheme = chromiumScheme(rows[index]!.encrypted);
+    const group = groups.get(scheme);
+    if (group === undefined) groups.set(scheme, [index]);
+    else group.push(index);
+  }
   const source = `${context.info.browser} '${context.profile}'`;
   const warn = (warning: Omit<CookieWarning, "source" | "message"> & { error: Error }): void =>
     context.onWarning({ ...warning, source, message: warning.error.message });
 
   for (const [scheme, indexes] of groups) {
-    const subset = indexes.map((index) => rows[index]!);
-    let decrypted: (Uint8Array | undefined)[];
+    const subset = pick(rows, indexes);
+    let decrypted: (string | undefined)[];
     if (scheme === "v20") {
       warn({ code: "APP_BOUND", count: subset.length, error: appBound(context, subset.length) });
       continue;
@@ -109,11 +109,19 @@ export async function decryptChromiumRows(
       warn({ code: "DECRYPT_FAILED", count: subset.length, error: corrupt(context, subset.length, scheme) });
       continue;
     }
-    indexes.forEach((index, position) => {
-      results[index] = decrypted[position];
-    });
+    for (let position = 0; position < indexes.length; position++) {
+      results[indexes[position]!] = decrypted[position];
+    }
   }
   return results;
+}
+
+/** The items at some indexes, in order; the array itself when they are all of it. */
+function pick<T>(items: readonly T[], indexes: readonly number[]): readonly T[] {
+  if (indexes.length === items.length) return items;
+  const picked: T[] = new Array(indexes.length);
+  for (let position = 0; position < indexes.length; position++) picked[position] = items[indexes[position]!]!;
+  return picked;
 }
 
 function explicitPassword(context: DecryptContext): Candidate[] {
@@ -160,27 +168,33 @@ async function decryptWithPasswords(
   iterations: number,
   kind: "built-in" | "keyring" | "keychain",
   warn: Warn,
-): Promise<(Uint8Array | undefined)[]> {
-  const results: (Uint8Array | undefined)[] = new Array(rows.length).fill(undefined);
+): Promise<(string | undefined)[]> {
+  const results: (string | undefined)[] = new Array(rows.length).fill(undefined);
   const verified = context.metaVersion >= hostKeyDigestVersion;
   let answered = false;
-  let pending = rows.map((_, index) => index);
+  let pending: number[] = new Array(rows.length);
+  for (let index = 0; index < rows.length; index++) pending[index] = index;
+  const digests = new Map<string, string>();
   for (const candidate of candidates) {
     if (pending.length === 0) break;
     const password = await candidate();
     if (password === undefined) continue;
     if (password !== "" && password !== linuxBuiltInPassword) answered = true;
-    const key = deriveChromiumKey(password, iterations);
-    const attempt = pending.map((index) => tryDecrypt(rows[index]!, key, context.metaVersion));
+    const key = cachedChromiumKey(password, iterations);
+    // One cipher call for all the rows: the same answers as decryptChromiumValue row by row.
+    const attempt = decryptCbcRows(pick(rows, pending), key, context.metaVersion, digests);
     if (verified) {
-      pending = pending.filter((index, position) => {
-        results[index] = attempt[position];
-        return attempt[position] === undefined;
-      });
-    } else if (attempt.every((value) => value !== undefined)) {
-      pending.forEach((index, position) => {
-        results[index] = attempt[position];
-      });
+      const failed: number[] = [];
+      for (let position = 0; position < pending.length; position++) {
+        const value = attempt[position];
+        if (value === undefined) failed.push(pending[position]!);
+        else results[pending[position]!] = value;
+      }
+      pending = failed;
+    } else if (!attempt.includes(undefined)) {
+      for (let position = 0; position < pending.length; position++) {
+        results[pending[position]!] = attempt[position];
+      }
       pending = [];
     }
   }
@@ -209,7 +223,7 @@ async function decryptWindowsGcm(
   rows: readonly EncryptedRow[],
   context: DecryptContext,
   warn: Warn,
-): Promise<(Uint8Array | undefined)[]> {
+): Promise<(string | undefined)[]> {
   const blob = localStateEncryptedKey(context.localState);
   const { secrets, signal } = context;
   let key: Uint8Array | undefined;
@@ -230,7 +244,10 @@ async function decryptWindowsGcm(
     });
     return rows.map(() => undefined);
   }
-  const results = rows.map((row) => tryDecrypt(row, key, context.metaVersion));
+  const results = rows.map((row) => {
+    const bytes = tryDecrypt(row, key, context.metaVersion);
+    return bytes === undefined ? undefined : byteString(bytes);
+  });
   const failed = results.filter((value) => value === undefined).length;
   if (failed > 0) warn({ code: "DECRYPT_FAILED", count: failed, error: wrongKey(context, failed, "dpapi") });
   return results;
@@ -240,9 +257,9 @@ async function decryptWindowsDpapi(
   rows: readonly EncryptedRow[],
   context: DecryptContext,
   warn: Warn,
-): Promise<(Uint8Array | undefined)[]> {
+): Promise<(string | undefined)[]> {
   const { secrets, signal } = context;
-  const results: (Uint8Array | undefined)[] = [];
+  const results: (string | undefined)[] = [];
   for (const row of rows) {
     let plain: Uint8Array | undefined;
     try {
@@ -252,7 +269,9 @@ async function decryptWindowsDpapi(
       if (signal?.aborted) throw signal.reason;
     }
     results.push(
-      plain === undefined ? undefined : stripDigestIfPresent(plain, row.hostKey, context.metaVersion),
+      plain === undefined
+        ? undefined
+        : byteString(stripDigestIfPresent(plain, row.hostKey, context.metaVersion)),
     );
   }
   const failed = results.filter((value) => value === undefined).length;

@@ -1,8 +1,8 @@
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { CookieError } from "../errors/cookie-error.js";
 import { CookieStoreReadError } from "../errors/cookie-store-read-error.js";
 import { MissingRequirementsError } from "../errors/missing-requirements-error.js";
+import { isDirectorySync, isFileSync } from "../lookup/path-kinds.js";
 import type {
   BrowserName,
   CookieRecord,
@@ -81,10 +81,9 @@ export async function readBrowserCookies(
   const files: FileStamp[] = [];
   for (const browser of options.browsers) {
     const info = browserInfo(browser, options.platform);
-    const roots = await browserRoots(browser, options);
-    for (const root of roots) {
+    for (const root of await browserRoots(browser, options)) {
       signal?.throwIfAborted();
-      if (!(await isDirectory(root))) continue;
+      if (!isDirectorySync(root)) continue;
       const found = await readRoot(host, info, root, options, files);
       cookies.push(...found);
       if (found.length > 0 && options.all !== true) return { cookies, files };
@@ -112,8 +111,8 @@ async function readRoot(
     const source = `${info.browser} '${profile.name}'`;
     const dbPath =
       info.family === "firefox"
-        ? await existingFile(join(profile.dir, "cookies.sqlite"))
-        : await findChromiumCookieDb(profile.dir);
+        ? existingFile(join(profile.dir, "cookies.sqlite"))
+        : findChromiumCookieDb(profile.dir);
     if (dbPath === undefined) {
       warnNotFound(options, source, profile, info);
       continue;
@@ -203,16 +202,6 @@ function toWarning(error: unknown, source: string, path: string): CookieWarning 
   return { code: "MALFORMED_DB", source, error: wrapped, message: wrapped.message };
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then(
-    (stats) => stats.isDirectory(),
-    () => false,
-  );
-}
-
-async function existingFile(path: string): Promise<string | undefined> {
-  return stat(path).then(
-    (stats) => (stats.isFile() ? path : undefined),
-    () => undefined,
-  );
+function existingFile(path: string): string | undefined {
+  return isFileSync(path) ? path : undefined;
 }

@@ -1,14 +1,13 @@
-import { createCookieRecord } from "../cookie-record.js";
 import { CookieStoreReadError } from "../errors/cookie-store-read-error.js";
-import { domainMatches } from "../match/domain-matches.js";
 import { openDb, type SqliteDb } from "../sqlite/open-db.js";
 import { readLiveDb } from "../sqlite/read-live-db.js";
 import type { BrowserName, CookieRecord, CookieWarning, FileStamp, SecretProvider } from "../types.js";
 import { browserInfo } from "./browser-table.js";
+import { type ChromiumRow, matchingRows, toChromiumRows, toRecords } from "./chromium-rows.js";
 import { decryptChromiumRows, type EncryptedRow } from "./decrypt-chromium-rows.js";
 import { osSecretProvider } from "./secrets/os-secret-provider.js";
 import { hostPrefilter } from "./sql-prefilter.js";
-import { byteString, bytesOf, numberOrUndefined, tableColumns } from "./sql-row.js";
+import { tableColumns } from "./sql-row.js";
 import { toMalformed } from "./to-malformed.js";
 
 /** Options of {@link readChromiumCookies}. */
@@ -47,8 +46,6 @@ export interface BrowserDbResult {
   files: FileStamp[];
 }
 
-const sameSiteNames = { 0: "none", 1: "lax", 2: "strict" } as const;
-
 /**
  * Reads a Chromium-family `Cookies` database (Chrome, Chromium, Brave, Edge, Opera, Vivaldi, g4f)
  * for one host, without opening or locking the file: it is read with its `-wal` into memory.
@@ -85,51 +82,20 @@ export async function readChromiumCookies(
   } finally {
     db.close();
   }
-  const now = options.now ?? Date.now();
-  const matching = rows.filter(
-    (row) =>
-      (row.expires === undefined || row.expires > now) &&
-      domainMatches(row, options.host, { includeSubdomains: options.includeSubdomains ?? false }),
-  );
-  const values = await decryptValues(matching, metaVersion, options);
-  const browser = options.browser ?? "chrome";
-  const profile = options.profile ?? "Default";
-  const cookies: CookieRecord[] = [];
-  matching.forEach((row, index) => {
-    const value = values[index];
-    if (value === undefined) return;
-    cookies.push(
-      createCookieRecord({
-        name: row.name,
-        value,
-        domain: row.domain,
-        hostOnly: row.hostOnly,
-        path: row.path,
-        secure: row.secure,
-        httpOnly: row.httpOnly,
-        ...(row.sameSite === undefined ? {} : { sameSite: row.sameSite }),
-        ...(row.expires === undefined ? {} : { expires: row.expires }),
-        ...(row.creationTime === undefined ? {} : { creationTime: row.creationTime }),
-        source: { kind: "browser", browser, profile, path },
-      }),
-    );
+  // The per-row loops live in chromium-rows.ts (see there for why).
+  const matching = matchingRows(rows, options.host, options.now ?? Date.now(), {
+    includeSubdomains: options.includeSubdomains ?? false,
   });
+  const values = await decryptValues(matching, metaVersion, options);
+  // One frozen source for every record of this DB (createCookieRecord shares a frozen one).
+  const source = Object.freeze({
+    kind: "browser" as const,
+    browser: options.browser ?? "chrome",
+    profile: options.profile ?? "Default",
+    path,
+  });
+  const cookies = toRecords(matching, values, source);
   return { cookies, files: image.files };
-}
-
-interface ChromiumRow {
-  hostKey: string;
-  domain: string;
-  hostOnly: boolean;
-  name: string;
-  plainValue: string;
-  encrypted: Uint8Array;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: "none" | "lax" | "strict" | undefined;
-  expires: number | undefined;
-  creationTime: number | undefined;
 }
 
 function queryRows(
@@ -161,25 +127,8 @@ function queryRows(
       ${columns.has("samesite") ? "samesite" : "-1"},
       ${columns.has("creation_utc") ? "creation_utc / 1000 - 11644473600000" : "NULL"}
     FROM cookies WHERE ${prefilter.sql}${partitioned}`;
-  const rows = db.all(sql, prefilter.params).map((cells): ChromiumRow => {
-    const hostKey = byteString(cells[0]);
-    const expiresSeconds = numberOrUndefined(cells[5]);
-    const sameSite = sameSiteNames[Number(cells[8]) as keyof typeof sameSiteNames];
-    return {
-      hostKey,
-      domain: (hostKey.startsWith(".") ? hostKey.slice(1) : hostKey).toLowerCase(),
-      hostOnly: !hostKey.startsWith("."),
-      name: byteString(cells[1]),
-      plainValue: byteString(cells[2]),
-      encrypted: bytesOf(cells[3]),
-      path: byteString(cells[4]) || "/",
-      secure: Number(cells[6]) === 1,
-      httpOnly: Number(cells[7]) === 1,
-      sameSite,
-      expires: expiresSeconds === undefined ? undefined : expiresSeconds * 1000,
-      creationTime: numberOrUndefined(cells[9]),
-    };
-  });
+  // Decoded in chromium-rows.ts, away from sql.js's short-lived objects (see there for why).
+  const rows = toChromiumRows(db.all(sql, prefilter.params));
   return { rows, metaVersion };
 }
 
@@ -188,38 +137,40 @@ async function decryptValues(
   metaVersion: number,
   options: ReadChromiumCookiesOptions,
 ): Promise<(string | undefined)[]> {
-  const values: (string | undefined)[] = rows.map((row) =>
-    row.encrypted.length === 0 ? row.plainValue : undefined,
-  );
-  const encrypted: { index: number; row: EncryptedRow }[] = [];
-  rows.forEach((row, index) => {
-    if (row.encrypted.length > 0)
-      encrypted.push({ index, row: { encrypted: row.encrypted, hostKey: row.hostKey } });
-  });
+  const values: (string | undefined)[] = new Array(rows.length);
+  // A row is an EncryptedRow already (`encrypted`, `hostKey`); `indexes` maps back to `values`.
+  const encrypted: EncryptedRow[] = [];
+  const indexes: number[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    if (row.encrypted.length === 0) {
+      values[index] = row.plainValue;
+    } else {
+      encrypted.push(row);
+      indexes.push(index);
+    }
+  }
   if (encrypted.length === 0) return values;
   const platform = options.platform ?? process.platform;
   const env = options.env ?? process.env;
   const secrets = options.secrets ?? osSecretProvider;
-  const decrypted = await decryptChromiumRows(
-    encrypted.map((entry) => entry.row),
-    {
-      info: browserInfo(options.browser ?? "chrome", platform),
-      profile: options.profile ?? "Default",
-      host: options.host,
-      platform,
-      metaVersion,
-      localState: options.localState,
-      safeStoragePassword: options.safeStoragePassword ?? env.G4F_SAFE_STORAGE_PASSWORD,
-      cookiesDirHint: `a cookie file in ${env.G4F_COOKIES_DIR ?? "./har_and_cookies"}`,
-      secrets,
-      cacheOwner: secrets,
-      signal: options.signal,
-      onWarning: options.onWarning ?? (() => {}),
-    },
-  );
-  encrypted.forEach((entry, position) => {
-    const bytes = decrypted[position];
-    if (bytes !== undefined) values[entry.index] = Buffer.from(bytes).toString("latin1");
+  const decrypted = await decryptChromiumRows(encrypted, {
+    info: browserInfo(options.browser ?? "chrome", platform),
+    profile: options.profile ?? "Default",
+    host: options.host,
+    platform,
+    metaVersion,
+    localState: options.localState,
+    safeStoragePassword: options.safeStoragePassword ?? env.G4F_SAFE_STORAGE_PASSWORD,
+    cookiesDirHint: `a cookie file in ${env.G4F_COOKIES_DIR ?? "./har_and_cookies"}`,
+    secrets,
+    cacheOwner: secrets,
+    signal: options.signal,
+    onWarning: options.onWarning ?? (() => {}),
   });
+  for (let position = 0; position < indexes.length; position++) {
+    const value = decrypted[position];
+    if (value !== undefined) values[indexes[position]!] = value;
+  }
   return values;
 }

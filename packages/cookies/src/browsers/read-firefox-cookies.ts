@@ -86,6 +86,8 @@ function queryCookies(db: SqliteDb, path: string, options: ReadFirefoxCookiesOpt
   const now = options.now ?? Date.now();
   const browser = options.browser ?? "firefox";
   const profile = options.profile ?? "default";
+  // One frozen source for every record of this DB (createCookieRecord shares a frozen one).
+  const source = Object.freeze({ kind: "browser" as const, browser, profile, path });
   const cookies: CookieRecord[] = [];
   for (const cells of rows) {
     const host = byteString(cells[2]);
@@ -116,10 +118,10 @@ function queryCookies(db: SqliteDb, path: string, options: ReadFirefoxCookiesOpt
         path: byteString(cells[3]) || "/",
         secure: Number(cells[5]) === 1,
         httpOnly: Number(cells[6]) === 1,
-        ...(cells[7] === null || sameSite === undefined ? {} : { sameSite }),
-        ...(expires === undefined ? {} : { expires }),
-        ...(created === undefined ? {} : { creationTime: Math.floor(created / 1000) }),
-        source: { kind: "browser", browser, profile, path },
+        sameSite: cells[7] === null ? undefined : sameSite,
+        expires,
+        creationTime: created === undefined ? undefined : Math.floor(created / 1000),
+        source,
       }),
     );
   }

@@ -16,11 +16,13 @@ const dpapiHeader = [0x01, 0x00, 0x00, 0x00, 0xd0, 0x8c, 0x9d, 0xdf, 0x01, 0x15,
  */
 export function chromiumScheme(encrypted: Uint8Array): ChromiumScheme {
   if (encrypted.length === 0) return "empty";
+  // Byte by byte ("v" 0x76, "0" 0x30, "1" 0x31, "2" 0x32), no string: this runs per cookie.
   if (encrypted.length >= 3 && encrypted[0] === 0x76) {
-    const version = String.fromCharCode(encrypted[1]!, encrypted[2]!);
-    if (version === "10") return "v10";
-    if (version === "11") return "v11";
-    if (version === "20") return "v20";
+    const tens = encrypted[1];
+    const ones = encrypted[2];
+    if (tens === 0x31 && ones === 0x30) return "v10";
+    if (tens === 0x31 && ones === 0x31) return "v11";
+    if (tens === 0x32 && ones === 0x30) return "v20";
   }
   if (dpapiHeader.every((byte, index) => encrypted[index] === byte)) return "dpapi";
   return "unknown";

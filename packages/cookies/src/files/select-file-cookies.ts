@@ -25,6 +25,8 @@ export function selectFileCookies(
   options: SelectFileCookiesOptions,
 ): CookieRecord[] {
   const { host } = options;
+  // One frozen source for every record of this file (createCookieRecord shares a frozen one).
+  const source = Object.freeze({ kind: "file" as const, path: file.path, format: file.format });
   const records: CookieRecord[] = [];
   for (const draft of drafts) {
     if (draft.expires !== undefined && draft.expires <= options.now) continue;
@@ -49,7 +51,7 @@ export function selectFileCookies(
         ...(draft.sameSite === undefined ? {} : { sameSite: draft.sameSite }),
         ...(draft.expires === undefined ? {} : { expires: draft.expires }),
         ...(draft.creationTime === undefined ? {} : { creationTime: draft.creationTime }),
-        source: { kind: "file", path: file.path, format: file.format },
+        source,
       }),
     );
   }

@@ -75,9 +75,8 @@ export async function cachedLookup(
     current.promise = compute(controller.signal)
       .then((result) => {
         if (result.cookies.length > 0 && started === generation) {
-          const expiresAt = Math.min(
-            ...result.cookies.map((cookie) => cookie.expires ?? Number.POSITIVE_INFINITY),
-          );
+          let expiresAt = Number.POSITIVE_INFINITY;
+          for (const cookie of result.cookies) expiresAt = Math.min(expiresAt, cookie.expires ?? expiresAt);
           entries.set(key, { result, expiresAt, checkedAt: now() });
         }
         return result;

@@ -1,6 +1,7 @@
 import { readBrowserCookies } from "../browsers/read-browser-cookies.js";
+import { isUnsendable } from "../byte-string.js";
 import { dropUnsendable } from "../drop-unsendable.js";
-import type { CookieSource, CookieWarning, FileStamp } from "../types.js";
+import type { CookieRecord, CookieSource, CookieWarning, FileStamp } from "../types.js";
 import type { StoreLookupResult } from "./cookie-cache.js";
 import { readCookieFolder } from "./read-cookie-folder.js";
 import type { LookupSettings } from "./resolve-lookup-options.js";
@@ -51,9 +52,14 @@ export async function lookupStores(
     all: settings.all,
   });
   files.push(...browsers.files);
-  const sendable = browsers.cookies.filter(
-    (cookie) => dropUnsendable([cookie], sourceLabel(cookie.source), warn).length > 0,
-  );
+  // A loop, no per-cookie callback (a cold lookup runs it for every cookie); only an
+  // unsendable cookie needs its source's label and the warning.
+  const sendable: CookieRecord[] = [];
+  for (const cookie of browsers.cookies) {
+    if (isUnsendable(cookie.name) || isUnsendable(cookie.value))
+      dropUnsendable([cookie], sourceLabel(cookie.source), warn);
+    else sendable.push(cookie);
+  }
   return { cookies: [...folder.cookies, ...sendable], warnings, files };
 }
 

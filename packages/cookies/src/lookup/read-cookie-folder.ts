@@ -1,3 +1,4 @@
+import { type Stats, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { dropUnsendable } from "../drop-unsendable.js";
@@ -45,9 +46,10 @@ export async function readCookieFolder(
 ): Promise<CookieFolderResult> {
   const { signal, warn } = options;
   const files: FileStamp[] = [];
-  let dirStats: Awaited<ReturnType<typeof stat>>;
+  let dirStats: Stats;
   try {
-    dirStats = await stat(dir);
+    // Synchronous, like profile discovery (see path-kinds.ts): the folder is usually missing.
+    dirStats = statSync(dir);
     if (!dirStats.isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error) {
     files.push({ path: dir, mtimeMs: -1, size: -1 });

@@ -85,15 +85,10 @@ export async function openDb(bytes: Uint8Array): Promise<SqliteDb> {
 function wrap(database: SqlJsDatabase): SqliteDb {
   return {
     all(sql, params = []) {
-      const statement = database.prepare(sql);
-      try {
-        if (params.length > 0) statement.bind(params);
-        const rows: SqlValue[][] = [];
-        while (statement.step()) rows.push(statement.get());
-        return rows;
-      } finally {
-        statement.free();
-      }
+      // sql.js's own exec loop (prepare, bind, step, get, free) rather than one here, so no code
+      // of ours inlines sql.js's short-lived statements (such code is dropped at every major GC).
+      const [result] = database.exec(sql, params.length > 0 ? params : undefined);
+      return result?.values ?? [];
     },
     close() {
       database.close();

@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { CookieStoreReadError } from "../errors/cookie-store-read-error.js";
+import { type OpenStampedFile, openStampedFile } from "../lookup/read-stamped-file.js";
 import type { FileStamp } from "../types.js";
 import { applyWal } from "./apply-wal.js";
 
@@ -27,9 +28,10 @@ const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.mtimeMs === b.mtime
 
 /**
  * Reads a database a running browser may hold open, without opening it with SQLite, locking it
- * or writing anything: the file and its `-wal` are read into memory, both are stat'ed before and
- * after, and the pair is read again (up to `retries` times) when either changed meanwhile. The
- * committed WAL frames are then applied in memory ({@link applyWal}). The `-shm` is never read.
+ * or writing anything: the file and its `-wal` are read into memory, each through one handle
+ * whose `fstat` is its stamp before the read; both are stat'ed again after, and the pair is read
+ * again (up to `retries` times) when either changed meanwhile. The committed WAL frames are then
+ * applied in memory ({@link applyWal}). The `-shm` is never read.
  *
  * @param path - the database file, e.g. `…/Default/Network/Cookies` or `…/cookies.sqlite`.
  * @param options - `signal`, `retries`.
@@ -43,20 +45,44 @@ export async function readLiveDb(path: string, options: ReadLiveDbOptions = {}):
   const attempts = 1 + (options.retries ?? 3);
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
-    const before = await stampBoth(path, walPath);
-    // The DB and its WAL are read together: the stamps around the pair detect a writer anyway.
-    const [dbBytes, walBytes] = await Promise.all([
-      readWhole(path, true, signal),
-      readWhole(walPath, false, signal),
-    ]);
-    const db = dbBytes ?? new Uint8Array();
-    const wal = walBytes ?? new Uint8Array();
-    const after = await stampBoth(path, walPath);
+    const { db, wal, after } = await readPair(path, walPath, signal);
+    // Each stamp before is the fstat of the file read, so a file replaced or written meanwhile
+    // differs from its stamp after.
+    const before = [stampOf(path, db.stats), stampOf(walPath, wal?.stats)];
     const stable =
-      before.every((stamp, index) => sameStamp(stamp, after[index]!)) && db.length === after[0]!.size;
+      before.every((stamp, index) => sameStamp(stamp, after[index]!)) && db.bytes.length === after[0]!.size;
     // A browser writing meanwhile: read the pair again. The WAL checks keep a late read safe anyway.
-    if (stable || attempt >= attempts) return { bytes: applyWal(db, wal), files: after };
+    if (stable || attempt >= attempts) {
+      return { bytes: applyWal(db.bytes, wal?.bytes ?? new Uint8Array()), files: after };
+    }
   }
+}
+
+/**
+ * Reads the DB and its WAL together, then stats both again while closing them: one round of
+ * file-system calls, not two. Whatever fails, both files are closed before it throws.
+ */
+async function readPair(
+  path: string,
+  walPath: string,
+  signal: AbortSignal | undefined,
+): Promise<{ db: OpenStampedFile; wal: OpenStampedFile | undefined; after: FileStamp[] }> {
+  const [dbRead, walRead] = await Promise.allSettled([
+    readWhole(path, true, signal),
+    readWhole(walPath, false, signal),
+  ]);
+  const db = dbRead.status === "fulfilled" ? dbRead.value : undefined;
+  const wal = walRead.status === "fulfilled" ? walRead.value : undefined;
+  const readFailure = [dbRead, walRead].find((read) => read.status === "rejected");
+  const [stamped, ...closed] = await Promise.allSettled([
+    readFailure === undefined ? stampBoth(path, walPath) : Promise.resolve([]),
+    db?.close(),
+    wal?.close(),
+  ]);
+  const failure = readFailure ?? [stamped, ...closed].find((outcome) => outcome?.status === "rejected");
+  if (failure?.status === "rejected") throw failure.reason;
+  // Nothing failed: the DB (required, so never undefined once read) was read and stamped.
+  return { db: db!, wal, after: (stamped as PromiseFulfilledResult<FileStamp[]>).value };
 }
 
 async function stampBoth(path: string, walPath: string): Promise<FileStamp[]> {
@@ -77,9 +103,9 @@ async function readWhole(
   path: string,
   required: boolean,
   signal: AbortSignal | undefined,
-): Promise<Uint8Array | undefined> {
+): Promise<OpenStampedFile | undefined> {
   try {
-    return await readFile(path, signal === undefined ? {} : { signal });
+    return await openStampedFile(path, signal);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (!required && (error as NodeJS.ErrnoException).code === "ENOENT") return undefined;

@@ -17,6 +17,7 @@ export interface SqlJsStatement {
 export interface SqlJsDatabase {
   prepare(sql: string): SqlJsStatement;
   run(sql: string, params?: readonly SqlValue[]): SqlJsDatabase;
+  exec(sql: string, params?: readonly SqlValue[]): { columns: string[]; values: SqlValue[][] }[];
   export(): Uint8Array;
   close(): void;
 }
