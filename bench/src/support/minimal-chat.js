@@ -1,8 +1,8 @@
 // The floor of goals 2–4: the same five requests with undici's dispatcher.request (no fetch, no
 // WHATWG streams, no error handling, timeouts, retries or redaction). What any client built on
 // undici pays at least; shown next to the fetch baseline so a figure can be read against both.
-import { createParser } from "eventsource-parser";
 import { Agent } from "undici";
+import { readTokens } from "./read-tokens.js";
 
 const agent = new Agent({ keepAliveTimeout: 10_000 });
 
@@ -49,23 +49,7 @@ export async function minimalChat(options) {
       method: "POST",
       headers: { cookie, accept: "text/event-stream" },
     });
-    let finished = false;
-    const parser = createParser({
-      onEvent(event) {
-        const payload = JSON.parse(event.data);
-        if (payload.event_type === "token" && payload.text !== "") {
-          tokens++;
-          chars += payload.text.length;
-          options.onToken?.(payload.text);
-        } else if (payload.event_type === "message") finished = true;
-      },
-    });
-    const decoder = new TextDecoder();
-    for await (const chunk of events.body) {
-      parser.feed(decoder.decode(chunk, { stream: true }));
-      if (finished) break;
-    }
-    if (!finished) throw new Error("events ended without a message");
+    ({ tokens, chars } = await readTokens(events.body, options.onToken));
   } finally {
     const reply = await agent.request({
       origin,

@@ -1,6 +1,6 @@
 // The baseline of goals 2 and 3: the same five requests the provider makes, written by hand with
 // the global fetch and eventsource-parser, with no error mapping, retries, timeouts or redaction.
-import { createParser } from "eventsource-parser";
+import { readTokens } from "./read-tokens.js";
 
 const SAMPLING = {
   top_k: 50,
@@ -51,23 +51,7 @@ export async function plainChat(options) {
       headers: { cookie, accept: "text/event-stream" },
     });
     if (!events.ok || events.body === null) throw new Error(`events: HTTP ${events.status}`);
-    let finished = false;
-    const parser = createParser({
-      onEvent(event) {
-        const payload = JSON.parse(event.data);
-        if (payload.event_type === "token" && payload.text !== "") {
-          tokens++;
-          chars += payload.text.length;
-          options.onToken?.(payload.text);
-        } else if (payload.event_type === "message") finished = true;
-      },
-    });
-    const decoder = new TextDecoder();
-    for await (const chunk of events.body) {
-      parser.feed(decoder.decode(chunk, { stream: true }));
-      if (finished) break;
-    }
-    if (!finished) throw new Error("events ended without a message");
+    ({ tokens, chars } = await readTokens(events.body, options.onToken));
   } finally {
     const response = await fetch(`${base}/api/chat?chat_id=${chat.id}`, {
       method: "DELETE",

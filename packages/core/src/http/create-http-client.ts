@@ -132,7 +132,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (body !== undefined) headers["content-type"] ??= "application/json";
     const started = performance.now();
     const url = joinUrl(baseUrl, path, init.query);
-    const host = hostOf(url, baseUrl);
+    // Parsed once: the host for messages and, for a buffered request, its origin and path.
+    const target = parseUrl(url);
+    const host = target?.host ?? baseUrl;
     debug?.({
       type: "request",
       provider,
@@ -144,7 +146,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       signal.throwIfAborted();
       reply = buffered
-        ? await sendBuffered(dispatcher, url, { method, headers, body, signal })
+        ? await sendBuffered(dispatcher, target ?? url, { method, headers, body, signal })
         : ((await undiciFetch(url, {
             method,
             headers,
@@ -296,7 +298,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw translateTransportError(
         error,
         { external: [options.signal, init.signal] },
-        { provider, host: hostOf(baseUrl, baseUrl), phase: "body" },
+        { provider, host: parseUrl(baseUrl)?.host ?? baseUrl, phase: "body" },
       );
     }
   }
@@ -332,12 +334,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { request, stream, text, json, cookieHeader };
 }
 
-/** The host of a URL for error messages, or `fallback` when it does not parse. */
-function hostOf(url: string, fallback: string): string {
+/** The URL parsed, or `undefined` when it does not parse (the transport then reports it). */
+function parseUrl(url: string): URL | undefined {
   try {
-    return new URL(url).host;
+    return new URL(url);
   } catch {
-    return fallback;
+    return undefined;
   }
 }
 
